@@ -1,0 +1,108 @@
+"""The content API for partner apps: Wagtail's API v2 (REST framework) and v3 (Django Ninja).
+
+Both serve the same `api_fields` of each page type. Only live, public pages are listed, with the
+filters partners asked for; see docs/api.md.
+"""
+
+from django.utils import translation
+from django.utils.dateparse import parse_datetime
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.response import Response
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v3.urls import api as api_v3
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from home.localization import locale_code, prefetch_page_relations
+
+
+class RelationFilter(BaseFilterBackend):
+    """`?condition=<id>` and `?location=<id>` for treatments, `?location=<id>` for physicians.
+
+    The id may be of the related page in any language: relations are matched by translation key.
+    """
+
+    relations = {
+        ("treatments", "TreatmentPage", "condition"): "condition_links__condition",
+        ("treatments", "TreatmentPage", "location"): "location_links__location",
+        ("locations", "PhysicianPage", "location"): "location_links__location",
+    }
+
+    def filter_queryset(self, request, queryset, view):
+        model = queryset.model
+        for param in ("condition", "location"):
+            if param not in request.GET:
+                continue
+            lookup = self.relations.get((model._meta.app_label, model.__name__, param))
+            if lookup is None:
+                types = [f"{app}.{name}" for app, name, key in self.relations if key == param]
+                raise BadRequestError(
+                    f"filtering by '{param}' needs type={' or type='.join(types)}"
+                )
+            value = request.GET[param]
+            if not value.isdigit():
+                raise BadRequestError(f"'{param}' must be a page id (a positive integer)")
+            related_model = model._meta.get_field(lookup.split("__")[0]).related_model
+            target_model = related_model._meta.get_field(lookup.split("__")[1]).related_model
+            key = target_model.objects.filter(pk=int(value)).values_list(
+                "translation_key", flat=True
+            )
+            queryset = queryset.filter(**{f"{lookup}__translation_key__in": key}).distinct()
+        return queryset
+
+
+class ChangedSinceFilter(BaseFilterBackend):
+    """`?changed_since=<ISO 8601 date-time>`: pages published at or after that moment, oldest first,
+    so a partner can sync incrementally by remembering the last `last_published_at` it saw."""
+
+    def filter_queryset(self, request, queryset, view):
+        raw = request.GET.get("changed_since")
+        if raw is None:
+            return queryset
+        try:
+            moment = parse_datetime(raw)
+        except ValueError:
+            moment = None
+        if moment is None:
+            raise BadRequestError(
+                "changed_since must be an ISO 8601 date-time, e.g. 2026-01-31T09:00:00Z"
+            )
+        return queryset.filter(last_published_at__gte=moment).order_by("last_published_at", "pk")
+
+
+class ClinicPagesAPIViewSet(PagesAPIViewSet):
+    filter_backends = [
+        *PagesAPIViewSet.filter_backends[:-1],
+        RelationFilter,
+        ChangedSinceFilter,
+        PagesAPIViewSet.filter_backends[-1],  # search must stay last
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        ["condition", "location", "changed_since"]
+    )
+    meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
+
+    def detail_view(self, request, pk):
+        # Links inside a page's rich text lead to pages in that page's own language.
+        instance = self.get_object()
+        with translation.override(locale_code(instance.locale_id)):
+            return Response(self.get_serializer(instance).data)
+
+    def paginate_queryset(self, queryset):
+        # The relations of every page listed are read together, in a fixed number of queries.
+        page = super().paginate_queryset(queryset)
+        if page is None:
+            return None
+        page = list(page)  # the serializer must see the very instances that were prefetched
+        prefetch_page_relations(page)
+        return page
+
+
+api_v2 = WagtailAPIRouter("wagtailapi")
+api_v2.register_endpoint("pages", ClinicPagesAPIViewSet)
+api_v2.register_endpoint("images", ImagesAPIViewSet)
+api_v2.register_endpoint("documents", DocumentsAPIViewSet)
+
+__all__ = ["api_v2", "api_v3"]

@@ -1,0 +1,240 @@
+"""Settings shared by every environment. Values that differ between machines come from the
+environment (see docs/configuration.md); each environment module overrides only what it must."""
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+env = environ.Env()
+
+# ---------------------------------------------------------------------------------------------
+# Applications
+# ---------------------------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "home",
+    "treatments",
+    "locations",
+    "search",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales in the admin
+    "wagtail.api.v2",
+    "wagtail.api.v3",
+    "rest_framework",
+    "corsheaders",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "cms.middleware.APIRateLimitMiddleware",
+    "cms.middleware.APICacheHeadersMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "cms.urls"
+WSGI_APPLICATION = "cms.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+# ---------------------------------------------------------------------------------------------
+# Data: SQLite on disk unless DATABASE_URL names another database (PostgreSQL in production).
+# ---------------------------------------------------------------------------------------------
+DATABASES = {
+    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=0)
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "clinic",
+        # Wagtail keeps image renditions and site root paths here; the default limit of 300 entries
+        # would evict them at random on a site with a few dozen images.
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+}
+if env.str("REDIS_URL", default=""):
+    CACHES["default"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": env.str("REDIS_URL"),
+        "KEY_PREFIX": "clinic",
+        "OPTIONS": {
+            # A cache outage must not take the site down: fall through to the database.
+            "IGNORE_EXCEPTIONS": True,
+        },
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# ---------------------------------------------------------------------------------------------
+# Security and accounts
+# ---------------------------------------------------------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# ---------------------------------------------------------------------------------------------
+# Languages: English (default, unprefixed URLs) and Spanish (/es/).
+# ---------------------------------------------------------------------------------------------
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = True
+USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "America/New_York"
+USE_TZ = True
+
+# ---------------------------------------------------------------------------------------------
+# Static files and media
+# ---------------------------------------------------------------------------------------------
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
+STATIC_URL = "/static/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_URL = env.str("MEDIA_URL", default="/media/")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# Wagtail's page editor can post many fields on long clinical pages.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# ---------------------------------------------------------------------------------------------
+# Wagtail
+# ---------------------------------------------------------------------------------------------
+WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Ki Ketamine")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILIMAGES_IMAGE_MODEL = "home.ClinicImage"
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database"},
+}
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAIL_DATE_FORMAT = "%d %b %Y"
+WAGTAIL_DATETIME_FORMAT = "%d %b %Y %H:%M"
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+
+# ---------------------------------------------------------------------------------------------
+# Content API (docs/api.md)
+# ---------------------------------------------------------------------------------------------
+WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_SEARCH_ENABLED = True
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"  # links resolved to real URLs, no Wagtail-internal markup
+# Browsers of these partner origins may call the API (comma-separated, with scheme).
+CORS_ALLOWED_ORIGINS = env.list("API_CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# Requests per minute to /api/: anonymous clients by address, partners by API token.
+API_RATE_LIMIT_ANONYMOUS = env.int("API_RATE_LIMIT_ANONYMOUS", default=60)
+API_RATE_LIMIT_TOKEN = env.int("API_RATE_LIMIT_TOKEN", default=600)
+API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # new translations start as drafts
+
+# A clinical page's medical review is due again this many days after the last one (the admin's
+# "Medical review due" report lists the pages past it).
+MEDICAL_REVIEW_MAX_AGE_DAYS = env.int("MEDICAL_REVIEW_MAX_AGE_DAYS", default=365)
+
+# Appointment requests (protected health information; see locations/appointments.py).
+# Where a request's notification goes when its office has no intake e-mail address.
+APPOINTMENT_FALLBACK_EMAIL = env.str("APPOINTMENT_FALLBACK_EMAIL", default="")
+# Requests older than this many days are deleted by `purge_appointment_requests` (run it daily).
+APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=90)
+# Posts of the request form allowed per client address within the window (seconds).
+APPOINTMENT_RATE_LIMIT = env.int("APPOINTMENT_RATE_LIMIT", default=5)
+APPOINTMENT_RATE_LIMIT_WINDOW = env.int("APPOINTMENT_RATE_LIMIT_WINDOW", default=600)
+# A form sent sooner than this many seconds after it was shown is refused as automated.
+APPOINTMENT_MIN_FILL_SECONDS = 3
+
+# The order in which `load_demo_content` builds each app's demo pages.
+DEMO_CONTENT_BUILDERS = [
+    "home.demo.build_site",
+    "locations.demo.build",
+    "treatments.demo.build",
+    "home.demo.build_home_features",
+    # Then each page, footer included, in the other languages the demo copy is written in, as
+    # wagtail-localize translations of the English ones: parents before children.
+    "home.demo.translate_site",
+    "locations.demo.translate",
+    "treatments.demo.translate",
+]
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        # Wagtail 8 runs its background tasks through django-tasks, which logs each one.
+        "django_tasks": {"level": "WARNING"},
+    },
+}

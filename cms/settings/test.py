@@ -1,0 +1,28 @@
+"""Test settings, chosen by pyproject.toml for pytest."""
+
+from .base import *  # noqa: F403
+from .base import DATABASES, env
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default="/tmp/clinic-test-media")
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Each PostgreSQL run gets its own test database name so parallel checkouts do not collide.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    DATABASES["default"].setdefault("TEST", {})
+    DATABASES["default"]["TEST"]["NAME"] = env.str("TEST_DATABASE_NAME", default="test_clinic")
+
+# Publishing and task logs are noise in test output; warnings and errors still show.
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+
+# The suite makes hundreds of API calls a minute from one address; the limit tests lower these.
+API_RATE_LIMIT_ANONYMOUS = 100_000
+API_RATE_LIMIT_TOKEN = 100_000
