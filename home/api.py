@@ -1,0 +1,176 @@
+"""How the site's content looks to partner apps through Wagtail's API (v2 and v3).
+
+Serializer fields for `api_fields`: related pages as small nested objects and images as
+renditions in named sizes. They read no request (API v3 calls them without one), so URLs are made
+absolute from `WAGTAILAPI_BASE_URL`, and they carry return types from which API v3 builds its
+OpenAPI schema.
+"""
+
+from django.conf import settings
+from rest_framework.fields import Field
+from typing_extensions import TypedDict  # pydantic (API v3) needs this one on Python 3.11
+
+from home.localization import locale_code
+
+# Named rendition sizes partners can rely on: width in pixels, each in WebP and JPEG.
+IMAGE_SIZES = {"small": 400, "medium": 800, "large": 1600}
+IMAGE_FORMATS = ("webp", "jpeg")
+
+
+class RelatedPage(TypedDict):
+    id: int
+    type: str
+    title: str
+    slug: str
+    url: str
+    locale: str
+
+
+class Rendition(TypedDict):
+    url: str
+    width: int
+    height: int
+    format: str
+
+
+class ImageRenditions(TypedDict):
+    id: int
+    title: str
+    alt: str
+    credit: str
+    width: int
+    height: int
+    renditions: dict[str, Rendition]
+
+
+def absolute_url(url):
+    """An absolute URL for a site-relative one, on the public base URL of the API."""
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return settings.WAGTAILAPI_BASE_URL.rstrip("/") + url
+
+
+def related_page(page) -> RelatedPage:
+    return {
+        "id": page.pk,
+        "type": page._meta.label,
+        "title": page.title,
+        "slug": page.slug,
+        "url": absolute_url(page.get_url()),
+        "locale": locale_code(page.locale_id),
+    }
+
+
+def image_renditions(image) -> ImageRenditions | None:
+    """An image with its alt text and renditions named `<size>_<format>`, e.g. `medium_webp`."""
+    if image is None:
+        return None
+    specs = {
+        f"{size}_{fmt}": f"width-{width}|format-{fmt}"
+        for size, width in IMAGE_SIZES.items()
+        for fmt in IMAGE_FORMATS
+    }
+    renditions = image.get_renditions(*specs.values())
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": image.default_alt_text,
+        "credit": image.credit,
+        "width": image.width,
+        "height": image.height,
+        "renditions": {
+            name: {
+                "url": absolute_url(renditions[spec].url),
+                "width": renditions[spec].width,
+                "height": renditions[spec].height,
+                "format": spec.rsplit("-", 1)[-1],
+            }
+            for name, spec in specs.items()
+        },
+    }
+
+
+class Address(TypedDict):
+    street_address: str
+    address_line_2: str
+    city: str
+    state: str
+    postal_code: str
+    country: str
+
+
+class Coordinates(TypedDict):
+    latitude: float
+    longitude: float
+
+
+class OpeningPeriod(TypedDict):
+    weekday: int  # 0 = Monday … 6 = Sunday
+    weekday_name: str
+    opens: str  # HH:MM, local time of the office
+    closes: str
+
+
+class HoursException(TypedDict):
+    date: str  # YYYY-MM-DD
+    reason: str
+    closed: bool
+    opens: str | None
+    closes: str | None
+
+
+class AddressField(Field):
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> Address:
+        return value
+
+
+class CoordinatesField(AddressField):
+    def to_representation(self, value) -> Coordinates | None:
+        return value
+
+
+class OpeningHoursField(AddressField):
+    def to_representation(self, value) -> list[OpeningPeriod]:
+        return value
+
+
+class HoursExceptionsField(AddressField):
+    def to_representation(self, value) -> list[HoursException]:
+        return value
+
+
+class RelatedPagesField(Field):
+    """A list of pages (from a model method or property) as small nested objects."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> list[RelatedPage]:
+        return [related_page(page) for page in value]
+
+
+class RelatedPageField(Field):
+    """One page (e.g. the medical reviewer) as a small nested object."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> RelatedPage | None:
+        return related_page(value) if value is not None else None
+
+
+class ImageRenditionsField(Field):
+    """An image as its alt text and renditions in the named sizes."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> ImageRenditions | None:
+        return image_renditions(value)

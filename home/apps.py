@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    name = "home"
+    verbose_name = "Site"
+
+    def ready(self):
+        from home import translation_sync
+
+        translation_sync.connect()

@@ -1,0 +1,20 @@
+from home.models.base import BasePage, ListingMixin, MedicalReviewMixin, SeoMixin
+from home.models.images import ClinicImage, ClinicRendition
+from home.models.pages import HomeFeaturedPage, HomePage, StandardPage
+from home.models.site_settings import ClinicSettings
+from home.models.snippets import FooterContent, SiteAlert
+
+__all__ = [
+    "BasePage",
+    "ClinicImage",
+    "ClinicRendition",
+    "ClinicSettings",
+    "FooterContent",
+    "HomeFeaturedPage",
+    "HomePage",
+    "ListingMixin",
+    "MedicalReviewMixin",
+    "SeoMixin",
+    "SiteAlert",
+    "StandardPage",
+]

@@ -1,0 +1,317 @@
+"""Tags for the pieces every page shares: navigation, alerts, footer, breadcrumbs and cards.
+
+Each tag runs a fixed number of queries however many items it lists. Topic models are looked up by
+label, so `home` does not import from the apps built on it.
+"""
+
+from django import template
+from django.apps import apps
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.urls import translate_url
+from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.translation import get_language_info
+from wagtail.models import Page, Site
+
+from home.localization import active_locale, default_locale, localize_pages
+from home.models import FooterContent, SiteAlert, StandardPage
+
+register = template.Library()
+
+
+def _site_root(request):
+    """The current site's root page in the visitor's language, or None outside any site."""
+    if request is None:
+        return None
+    # Navigation, footer and header all ask for it: look it up once per request.
+    if not hasattr(request, "_clinic_site_root"):
+        site = Site.find_for_request(request)
+        request._clinic_site_root = (
+            (localize_pages([site.root_page], locale=_locale(request)) or [site.root_page])[0]
+            if site
+            else None
+        )
+    return request._clinic_site_root
+
+
+def _locale(request):
+    """The active locale, looked up once per request however many tags ask for it."""
+    if request is None:
+        return active_locale()
+    if not hasattr(request, "_clinic_locale"):
+        request._clinic_locale = active_locale()
+    return request._clinic_locale
+
+
+def _for_active_locale(queryset, request=None):
+    """Rows of a translatable model in the active locale, with the default locale's rows that have
+    no translation there yet (so an untranslated alert still shows), in the queryset's order."""
+    locale = _locale(request)
+    default = default_locale()
+    rows = list(queryset.filter(locale_id__in={locale.pk, default.pk}))
+    translated = {row.translation_key for row in rows if row.locale_id == locale.pk}
+    return [
+        row for row in rows if row.locale_id == locale.pk or row.translation_key not in translated
+    ]
+
+
+@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+def main_navigation(context):
+    """The menu pages under the site root, with the section the visitor is in marked current."""
+    request = context.get("request")
+    root = _site_root(request)
+    current = context.get("page")
+    items = []
+    if root is not None:
+        children = root.get_children().live().public().in_menu()
+        for child in children:
+            is_current = bool(
+                current is not None
+                and getattr(current, "path", "").startswith(child.path)
+                and current.depth >= child.depth
+            )
+            items.append({"page": child, "title": child.title, "is_current": is_current})
+    return {"request": request, "root": root, "items": items, "page": current}
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    """The address of the site's home page in the visitor's language."""
+    request = context.get("request")
+    root = _site_root(request)
+    return root.get_url(request) if root is not None else "/"
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """`url` with scheme and host, for social-media tags that need a full address."""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+def _live_versions(page):
+    """{language code: page} for the live versions of `page` in each locale (one query)."""
+    return {
+        version.locale.language_code: version
+        for version in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+
+
+def _language_versions(context):
+    """Where each of the site's languages leads from the page being shown, computed once per
+    request: `{code: (url, same_page)}`. `same_page` is False where the page has no live version
+    in that language and the link falls back to that language's home page."""
+    request = context.get("request")
+    page = context.get("page")
+    cached = getattr(request, "_clinic_language_versions", None)
+    if cached is not None:
+        return cached
+    versions = _live_versions(page) if isinstance(page, Page) and page.pk else {}
+    match = getattr(request, "resolver_match", None)
+    # Django views under the language prefixes (search) have an address in every language.
+    routed_view = (
+        not isinstance(page, Page)
+        and match is not None
+        and match.url_name not in (None, "wagtail_serve")
+    )
+    homes = None
+    result = {}
+    for code, _name in settings.LANGUAGES:
+        if code in versions:
+            result[code] = (versions[code].get_url(request), True)
+        elif routed_view:
+            result[code] = (translate_url(request.get_full_path(), code), True)
+        else:
+            if homes is None:
+                site = Site.find_for_request(request) if request is not None else None
+                homes = _live_versions(site.root_page) if site is not None else {}
+            home = homes.get(code)
+            url = home.get_url(request) if home is not None else None
+            result[code] = (url or translate_url("/", code), False)
+    if request is not None:
+        request._clinic_language_versions = result
+    return result
+
+
+@register.inclusion_tag("includes/language_links.html", takes_context=True)
+def language_links(context):
+    """Links to this page in each of the site's other languages; where the page has no live
+    version in a language, to that language's home page."""
+    request = context.get("request")
+    current_code = _locale(request).language_code
+    versions = _language_versions(context)
+    links = [
+        {"code": code, "name": name, "url": versions[code][0]}
+        for code, name in settings.LANGUAGES
+        if code != current_code and code in versions
+    ]
+    return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """`<link rel="alternate" hreflang>` for every live language version of a page that has been
+    translated, and `x-default` for the default language's version; nothing otherwise."""
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or request is None:
+        return ""
+    same_page = {
+        code: url for code, (url, exact) in _language_versions(context).items() if exact and url
+    }
+    if len(same_page) < 2:
+        return ""
+    links = [(code, request.build_absolute_uri(url)) for code, url in same_page.items()]
+    default_code = default_locale().language_code
+    if default_code in same_page:
+        links.append(("x-default", request.build_absolute_uri(same_page[default_code])))
+    return format_html_join(
+        "\n", '<link rel="alternate" hreflang="{}" href="{}">', ((code, url) for code, url in links)
+    )
+
+
+@register.inclusion_tag("includes/site_alerts.html", takes_context=True)
+def site_alerts(context):
+    """Alerts showing now, in the visitor's language (the default language's when none)."""
+    alerts = SiteAlert.objects.active(timezone.now())
+    return {"alerts": _for_active_locale(alerts, context.get("request"))}
+
+
+@register.simple_tag(takes_context=True)
+def office_list(context):
+    """Every live, public office in the visitor's language, in the editors' order, with hours.
+
+    Computed once per request: the footer, the home page and contact boxes share it.
+    """
+    request = context.get("request")
+    cached = getattr(request, "_clinic_offices", None)
+    if cached is not None:
+        return cached
+    location_model = apps.get_model("locations", "LocationPage")
+    pages = location_model.objects.live().public().order_by("path")
+    offices = localize_pages(
+        pages,
+        queryset=location_model.objects.select_related("listing_image"),
+        locale=_locale(request),
+    )
+    # One query for the hours of every office shown, whichever locale each came from.
+    prefetch_related_objects(offices, "opening_hours")
+    if request is not None:
+        request._clinic_offices = offices
+    return offices
+
+
+@register.inclusion_tag("includes/site_footer.html", takes_context=True)
+def site_footer(context):
+    """The footer's words, every office with address and phone, and the legal pages."""
+    request = context.get("request")
+    footers = _for_active_locale(FooterContent.objects.all(), request)
+    # The footer in the visitor's language first, the default language's where there is none.
+    active = _locale(request).pk
+    footer = next(iter(sorted(footers, key=lambda row: row.locale_id != active)), None)
+    root = _site_root(request)
+    legal_pages = []
+    if root is not None:
+        legal_pages = list(
+            StandardPage.objects.child_of(root).live().public().filter(show_in_menus=False)
+        )
+    return {
+        "request": request,
+        "footer": footer,
+        "locations": office_list(context),
+        "legal_pages": legal_pages,
+        "root": root,
+        "settings": context.get("settings"),
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """The trail from the site's home page down to `page`; nothing on the home page itself."""
+    if not isinstance(page, Page) or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    ancestors = list(page.get_ancestors().filter(depth__gte=2).live())
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.simple_tag(takes_context=True)
+def card(context, page, heading_level=3):
+    """Render `page` with the card template its model names."""
+    page = page.specific
+    return render_to_string(
+        page.card_template,
+        {"page": page, "heading_level": heading_level, "request": context.get("request")},
+    )
+
+
+@register.simple_tag(takes_context=True)
+def search_result(context, page):
+    """Render a search hit with the result template its model names."""
+    page = page.specific
+    template_name = getattr(page, "search_template", "includes/search_result.html")
+    return render_to_string(template_name, {"page": page, "request": context.get("request")})
+
+
+@register.filter
+def with_renditions(pages, fields="listing_image"):
+    """`pages` with the renditions of the named image fields prefetched, a query per field and
+    page type, so a list of cards does not look renditions up one image at a time."""
+    pages = list(pages)
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(type(page), []).append(page)
+    wanted = [name.strip() for name in fields.split(",") if name.strip()]
+    for model, group in by_model.items():
+        names = {field.name for field in model._meta.get_fields()}
+        lookups = [f"{name}__renditions" for name in wanted if name in names]
+        if lookups:
+            prefetch_related_objects(group, *lookups)
+    return pages
+
+
+@register.filter
+def in_visitor_language(page):
+    """`page` in the visitor's language where a live translation exists, else `page` itself.
+
+    Like Wagtail's `page.localized`, for links that follow the source page (a banner button, a
+    call to action, a reviewer), but with the locale looked up once per process, not per link.
+    """
+    if not isinstance(page, Page):
+        return page
+    return next(iter(localize_pages([page])), page)
+
+
+@register.filter
+def tel_href(number):
+    """A tap-to-call address for a phone number as people write it; US numbers get +1."""
+    digits = "".join(ch for ch in str(number) if ch.isdigit() or ch == "+")
+    if not digits.startswith("+") and len(digits) == 10:
+        digits = "+1" + digits
+    return f"tel:{digits}"
+
+
+@register.filter
+def todays_hours(location):
+    """Today's opening periods of an office, when its hours were prefetched; else None.
+
+    Returns None rather than querying, so a list of cards never costs a query per office.
+    """
+    cache = getattr(location, "_prefetched_objects_cache", {})
+    if "opening_hours" not in cache:
+        return None
+    today = timezone.localdate().weekday()
+    return sorted(
+        (row for row in location.opening_hours.all() if row.weekday == today),
+        key=lambda row: row.opens,
+    )
+
+
+@register.filter
+def language_name(code):
+    """The name of a language, given its code, in the visitor's language."""
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code

@@ -1,0 +1,25 @@
+"""Tags for what search engines read: the page's schema.org structured data."""
+
+from django import template
+from django.templatetags.static import static
+
+from home.models import ClinicSettings, HomePage
+from home.structured_data import absolute, page_json_ld
+from home.templatetags.clinic_tags import office_list
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context):
+    """The page's JSON-LD, built from its content and what the page already fetched to show."""
+    page = context.get("page")
+    request = context.get("request")
+    data = context.flatten()
+    if isinstance(page, HomePage):
+        data["clinic_settings"] = (
+            ClinicSettings.for_request(request) if request is not None else None
+        )
+        data["offices"] = office_list(context)
+        data["logo_url"] = absolute(request, static("images/logo.svg"))
+    return page_json_ld(page, request, data)

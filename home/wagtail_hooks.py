@@ -1,0 +1,81 @@
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import FooterContent, MedicalReviewMixin, SiteAlert
+from home.reports import ReviewDueReportView
+
+
+class SiteAlertViewSet(SnippetViewSet):
+    model = SiteAlert
+    icon = "warning"
+    menu_label = "Site alerts"
+    add_to_admin_menu = True
+    menu_order = 300
+    list_display = ["title", "level", "starts_at", "ends_at", "locale"]
+    list_filter = ["level", "locale"]
+
+
+class FooterContentViewSet(SnippetViewSet):
+    model = FooterContent
+    icon = "list-ul"
+    menu_label = "Footer"
+    list_display = ["__str__", "locale"]
+
+
+register_snippet(SiteAlertViewSet)
+register_snippet(FooterContentViewSet)
+
+
+@hooks.register("before_edit_page")
+def warn_about_missing_meta_description(request, page):
+    """Clinical pages are judged by search engines on their description: say so when it is empty.
+    Shown when the editor opens the page (not on save, when the form says what changed)."""
+    if request.method != "GET" or not isinstance(page, MedicalReviewMixin):
+        return
+    if not (page.search_description or "").strip():
+        messages.warning(
+            request,
+            _(
+                "This clinical page has no meta description. Search engines then show a summary "
+                "of their own choosing: add one of one or two sentences under Promote → "
+                "“Search description”."
+            ),
+        )
+
+
+class ReviewDueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy(Page).user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_due_menu_item():
+    return ReviewDueMenuItem(
+        gettext_lazy("Medical review due"),
+        reverse("review_due_report"),
+        name="medical-review-due",
+        icon_name="doc-full-inverse",
+        order=750,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_review_due_urls():
+    return [
+        path("reports/review-due/", ReviewDueReportView.as_view(), name="review_due_report"),
+        path(
+            "reports/review-due/results/",
+            ReviewDueReportView.as_view(results_only=True),
+            name="review_due_report_results",
+        ),
+    ]

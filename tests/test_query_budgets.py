@@ -1,0 +1,143 @@
+"""The queries a page costs do not grow with the number of things it lists.
+
+Each scenario builds a page with few and with many related items (each with its own image), asks
+for it once to warm the image renditions, then counts the queries of the next anonymous request.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.factories import ClinicImageFactory
+from locations.factories import LocationPageFactory, PhysicianPageFactory
+from treatments.factories import ConditionPageFactory, TreatmentPageFactory
+
+pytestmark = pytest.mark.django_db
+
+# A page's budget: what a warm request may cost at most, whatever it lists.
+BUDGET = 40
+
+
+def queries_for(client, url):
+    assert client.get(url).status_code == 200  # warm: renditions are made on first view
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def image():
+    return ClinicImageFactory(file__width=600, file__height=400)
+
+
+def condition_with_treatments(demo, n):
+    condition = ConditionPageFactory(parent=demo.conditions, listing_image=image())
+    for _ in range(n):
+        TreatmentPageFactory(parent=demo.treatments, listing_image=image(), conditions=[condition])
+    return condition.url
+
+
+def treatment_with_conditions_and_offices(demo, n):
+    conditions = [
+        ConditionPageFactory(parent=demo.conditions, listing_image=image()) for _ in range(n)
+    ]
+    offices = [LocationPageFactory(parent=demo.locations, listing_image=image()) for _ in range(n)]
+    return TreatmentPageFactory(
+        parent=demo.treatments, conditions=conditions, locations=offices
+    ).url
+
+
+def location_with_physicians_and_treatments(demo, n):
+    office = LocationPageFactory(parent=demo.locations)
+    for _ in range(n):
+        PhysicianPageFactory(parent=demo.physicians, photo=image(), locations=[office])
+        TreatmentPageFactory(parent=demo.treatments, listing_image=image(), locations=[office])
+    return office.url
+
+
+def physician_with_offices(demo, n):
+    offices = [LocationPageFactory(parent=demo.locations, listing_image=image()) for _ in range(n)]
+    return PhysicianPageFactory(parent=demo.physicians, locations=offices).url
+
+
+def treatment_index(demo, n):
+    for _ in range(n):
+        TreatmentPageFactory(parent=demo.treatments, listing_image=image())
+    return demo.treatments.url
+
+
+def condition_index(demo, n):
+    for _ in range(n):
+        ConditionPageFactory(parent=demo.conditions, listing_image=image())
+    return demo.conditions.url
+
+
+def location_index(demo, n):
+    for _ in range(n):
+        LocationPageFactory(parent=demo.locations, listing_image=image())
+    return demo.locations.url
+
+
+def physician_index(demo, n):
+    for _ in range(n):
+        PhysicianPageFactory(parent=demo.physicians, photo=image())
+    return demo.physicians.url
+
+
+def home_page(demo, n):
+    # The home page features at most six pages; what grows is the number of offices it lists.
+    for _ in range(n):
+        LocationPageFactory(parent=demo.locations, listing_image=image())
+    return demo.home.url
+
+
+def standard_page(demo, n):
+    # Every page lists the offices in its footer.
+    for _ in range(n):
+        LocationPageFactory(parent=demo.locations)
+    return demo.about.url
+
+
+SCENARIOS = [
+    condition_with_treatments,
+    treatment_with_conditions_and_offices,
+    location_with_physicians_and_treatments,
+    physician_with_offices,
+    treatment_index,
+    condition_index,
+    location_index,
+    physician_index,
+    home_page,
+    standard_page,
+]
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda f: f.__name__)
+def test_queries_do_not_grow_with_the_items_listed(
+    client, demo, scenario, django_assert_max_num_queries
+):
+    few = queries_for(client, scenario(demo, 3))
+    many_url = scenario(demo, 30)
+    client.get(many_url)
+    with django_assert_max_num_queries(max(few, 1)):
+        client.get(many_url)
+    assert few <= BUDGET
+
+
+def test_the_measured_pages_really_list_their_items(client, demo):
+    """Guards the budget test: the items it creates do appear on the pages it measures."""
+    office = LocationPageFactory(parent=demo.locations)
+    physicians = [
+        PhysicianPageFactory(parent=demo.physicians, photo=image(), locations=[office])
+        for _ in range(30)
+    ]
+    html = client.get(office.url).content.decode()
+    for physician in physicians:
+        assert f'href="{physician.url}"' in html
+    condition = ConditionPageFactory(parent=demo.conditions)
+    treatments = [
+        TreatmentPageFactory(parent=demo.treatments, listing_image=image(), conditions=[condition])
+        for _ in range(30)
+    ]
+    html = client.get(condition.url).content.decode()
+    for treatment in treatments:
+        assert f'href="{treatment.url}"' in html
