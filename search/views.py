@@ -1,0 +1,245 @@
+"""Site search over live, public pages in the visitor's language.
+
+The search backend comes from `WAGTAILSEARCH_BACKENDS` (the database backend: PostgreSQL full-text
+search in production, SQLite FTS in development; OpenSearch/Elasticsearch by settings). Before
+searching, the editors' synonyms are added to the query; on PostgreSQL, a query that finds nothing
+is tried again with trigram fuzzy matching so misspellings still find their page.
+"""
+
+import re
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError, connection, transaction
+from django.db.models import F
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import Fuzzy, PlainText
+
+from home.localization import active_locale
+from home.models import HomePage
+from locations.models import LocationPage, PhysicianPage
+from search.models import SearchSynonym, ZeroResultQuery
+from treatments.models import ConditionPage, TreatmentPage
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+SUGGESTIONS = 6
+# Fewer results than this when every word must match: any word may match instead.
+MIN_STRICT_RESULTS = 3
+
+# `?type=` values: what a visitor may narrow the results to.
+RESULT_TYPES = {
+    "treatments": (TreatmentPage, _("Treatments")),
+    "conditions": (ConditionPage, _("Conditions")),
+    "physicians": (PhysicianPage, _("Physicians")),
+    "locations": (LocationPage, _("Offices")),
+}
+
+# Control characters (NUL included: PostgreSQL refuses it in text) become spaces.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_query(raw):
+    """The visitor's query as searched: control characters removed, spaces collapsed, cut to
+    MAX_QUERY_LENGTH characters."""
+    return " ".join(_CONTROL.sub(" ", raw or "").split())[:MAX_QUERY_LENGTH].strip()
+
+
+def search_terms(query):
+    """Only the words of a query: quotes, brackets and other operator characters of the search
+    engines become spaces, so nothing a visitor types is read as query syntax."""
+    return " ".join(re.findall(r"\w+", query)).lower()
+
+
+def apply_synonyms(query, locale):
+    """`query` with every synonym term it contains (whole words, any case) replaced by its
+    expansion, e.g. "TRD Stamford" → "treatment-resistant depression Stamford"."""
+    words = {word.casefold() for word in re.findall(r"\w+", query)}
+    synonyms = [
+        synonym
+        for synonym in SearchSynonym.objects.filter(locale=locale).only("term", "expansion")
+        if synonym.term.casefold() in words
+    ]
+    for synonym in synonyms:
+        query = re.sub(
+            rf"(?<!\w){re.escape(synonym.term)}(?!\w)",
+            synonym.expansion,
+            query,
+            flags=re.IGNORECASE,
+        )
+    return query
+
+
+def singular(word):
+    """A plain English/Spanish singular guess ("migraines" → "migraine"), for the loose search."""
+    if len(word) > 4 and word.endswith("es") and word[-3] in "aeiou":
+        return word[:-1]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def searchable_pages(locale, result_type=None):
+    """Live, public pages in the visitor's language; the home page, which mentions everything,
+    is left out."""
+    pages = Page.objects.live().public().filter(locale=locale).not_type(HomePage)
+    if result_type in RESULT_TYPES:
+        pages = pages.type(RESULT_TYPES[result_type][0])
+    return pages
+
+
+def _found(results, at_least=1):
+    try:
+        # Savepoint: an engine error (e.g. PostgreSQL without pg_trgm) must not break the
+        # surrounding transaction; the next, simpler search is tried instead.
+        with transaction.atomic():
+            return results.count() >= at_least
+    except DatabaseError:
+        return False
+
+
+def run_search(query, locale, result_type=None, exclude=()):
+    """Search results for `query`, in three steps: every word must match (the query as typed or
+    with synonyms applied), kept when that finds a few pages; else any word may match (with
+    naive singulars), where pages matching more words rank higher; else, on PostgreSQL, fuzzy
+    trigram matching for misspellings."""
+    pages = searchable_pages(locale, result_type)
+    if exclude:
+        pages = pages.exclude(pk__in=exclude)
+    words = search_terms(query)
+    if not words:
+        return pages.none()
+    with_synonyms = search_terms(apply_synonyms(query, locale))
+    strict = PlainText(words, operator="and")
+    if with_synonyms != words:
+        strict |= PlainText(with_synonyms, operator="and")
+    results = pages.specific().search(strict)
+    if _found(results, at_least=MIN_STRICT_RESULTS):
+        return results
+    loose_words = dict.fromkeys(
+        [*words.split(), *with_synonyms.split(), *map(singular, words.split())]
+    )
+    results = pages.specific().search(PlainText(" ".join(loose_words), operator="or"))
+    if _found(results) or connection.vendor != "postgresql":
+        return results
+    fuzzy = pages.specific().search(Fuzzy(with_synonyms))
+    return fuzzy if _found(fuzzy) else results
+
+
+def title_matches_first(pages, query, locale):
+    """`pages` (one page of results) with the pages whose title holds more of the query's words
+    first, otherwise in the search engine's order. Search engines weigh titles differently
+    (SQLite's ranking hardly at all); a visitor who types a page's name expects that page first."""
+    wanted = set(search_terms(apply_synonyms(query, locale)).split())
+    wanted |= set(search_terms(query).split())
+    wanted |= {singular(word) for word in wanted}
+
+    def matches(page):
+        title = set(search_terms(page.title).split())
+        return -len(wanted & (title | {singular(word) for word in title}))
+
+    return sorted(pages, key=matches)
+
+
+def promoted_pages(query, locale):
+    """The live, public pages editors promoted for this query, in their order, in the visitor's
+    language."""
+    promotions = (
+        Query.get(query)
+        .editors_picks.filter(
+            page__live=True,
+            page__locale=locale,
+            page__in=Page.objects.live().public().filter(locale=locale),
+        )
+        .select_related("page")
+        .order_by("sort_order")
+    )
+    pages = [promotion.page for promotion in promotions]
+    if not pages:
+        return []
+    specific = {
+        page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()
+    }
+    return [specific[page.pk] for page in pages if page.pk in specific]
+
+
+def record_query(query, found):
+    """Count the query for the search-promotions statistics and, when nothing was found, for the
+    "Searches with no results" report. Only the query text is kept."""
+    search_query = Query.get(query)
+    search_query.add_hit()
+    if found:
+        return
+    today = timezone.localdate()
+    record, created = ZeroResultQuery.objects.get_or_create(
+        query_string=(search_query.query_string or query)[:255],
+        language_code=active_locale().language_code,
+        defaults={"hits": 1, "last_searched": today},
+    )
+    if not created:
+        ZeroResultQuery.objects.filter(pk=record.pk).update(hits=F("hits") + 1, last_searched=today)
+
+
+def search(request):
+    """The search page: promoted results first, then the search results, ten a page."""
+    query = clean_query(request.GET.get("q", ""))
+    result_type = request.GET.get("type", "")
+    if result_type not in RESULT_TYPES:
+        result_type = ""
+    locale = active_locale()
+    promoted = []
+    results = Page.objects.none()
+    if query:
+        promoted = promoted_pages(query, locale)
+        if result_type:
+            promoted = [page for page in promoted if isinstance(page, RESULT_TYPES[result_type][0])]
+        results = run_search(query, locale, result_type, exclude=[page.pk for page in promoted])
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        page = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        page = paginator.page(1)
+    except EmptyPage:
+        page = paginator.page(paginator.num_pages)
+    if page.number != 1:
+        promoted = []
+    if query:
+        page.object_list = title_matches_first(page.object_list, query, locale)
+    if query and page.number == 1:
+        record_query(query, found=bool(promoted) or paginator.count > 0)
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "search_type": result_type,
+            "result_types": [(key, label) for key, (_model, label) in RESULT_TYPES.items()],
+            "promoted_results": promoted,
+            "search_results": page,
+            "paginator": paginator,
+            "result_count": paginator.count + len(promoted),
+        },
+    )
+
+
+@require_GET
+def suggest(request):
+    """Titles and URLs of pages whose title starts like the query, for the search box (JSON)."""
+    query = search_terms(clean_query(request.GET.get("q", "")))[:50].strip()
+    suggestions = []
+    if len(query) >= 2:
+        backend = get_search_backend()
+        pages = Page.objects.live().public().filter(locale=active_locale())
+        for page in backend.autocomplete(query, pages)[:SUGGESTIONS]:
+            url = page.get_url(request)
+            if url:
+                suggestions.append({"title": page.title, "url": url})
+    response = JsonResponse({"query": query, "results": suggestions})
+    response["Cache-Control"] = "public, max-age=60"
+    return response

@@ -1,0 +1,47 @@
+// Suggestions under the search box while typing. Without JavaScript the form simply submits.
+(function () {
+  "use strict";
+  var input = document.getElementById("search-query");
+  var list = document.getElementById("search-suggestions");
+  if (!input || !list || !window.fetch) return;
+  var url = input.getAttribute("data-suggest-url");
+  var timer = null;
+  var latest = "";
+
+  function hide() {
+    list.hidden = true;
+    list.textContent = "";
+    input.setAttribute("aria-expanded", "false");
+  }
+
+  function show(results) {
+    list.textContent = "";
+    results.forEach(function (result) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = result.url;
+      link.textContent = result.title;
+      item.setAttribute("role", "option");
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    list.hidden = results.length === 0;
+    input.setAttribute("aria-expanded", results.length ? "true" : "false");
+  }
+
+  input.addEventListener("input", function () {
+    var query = input.value.trim();
+    clearTimeout(timer);
+    if (query.length < 2) return hide();
+    timer = setTimeout(function () {
+      latest = query;
+      fetch(url + "?q=" + encodeURIComponent(query), { headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : { results: [] }; })
+        .then(function (data) { if (query === latest) show(data.results || []); })
+        .catch(hide);
+    }, 200);
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") hide();
+  });
+})();
