@@ -493,7 +493,7 @@ def test_sitemap_lists_every_live_public_page_of_every_language_and_nothing_else
         assert f"http://testserver{page.url}" not in entries, page.title
 
     english = entries[f"http://testserver{demo.migraine.url}"]
-    assert english["lastmod"] == demo.migraine.last_published_at.date().isoformat()
+    assert english["lastmod"] == timezone.localdate(demo.migraine.last_published_at).isoformat()
     alternates = {
         "en": f"http://testserver{demo.migraine.url}",
         "es": f"http://testserver{spanish.url}",
