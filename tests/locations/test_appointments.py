@@ -98,6 +98,33 @@ def test_valid_request_is_stored_once_thanked_and_notified_without_patient_data(
         assert secret.lower() not in text
 
 
+def test_spanish_request_records_the_spanish_consent_and_answers_in_spanish(client, demo):
+    page = AppointmentRequestPage.objects.get(slug="pedir-una-cita", locale__language_code="es")
+    westport = demo.westport.get_translation(page.locale)
+    migraine = demo.migraine.get_translation(page.locale)
+    assert page.url.startswith("/es/")
+
+    form = client.get(page.url).content.decode()
+    assert "Enviar mi solicitud" in form
+    assert f'value="{westport.pk}"' in form and f'value="{demo.westport.pk}"' not in form
+
+    refused = post(
+        client, page, valid_data(demo, office=westport.pk, topic=migraine.pk, consent=None)
+    )
+    assert refused.status_code == 200
+    assert "Please tick the box" not in refused.content.decode()
+    assert not AppointmentRequest.objects.exists()
+
+    response = post(client, page, valid_data(demo, office=westport.pk, topic=migraine.pk))
+    assert response.status_code == 302
+    assert response["Location"].startswith(page.url + "?sent=")
+    appointment = AppointmentRequest.objects.get()
+    assert appointment.consent_language == "es"
+    assert appointment.consent_text == page.consent_text
+    assert appointment.consent_text.startswith("Acepto")
+    assert "Gracias" in client.get(response["Location"]).content.decode()
+
+
 def test_a_forged_thank_you_link_shows_the_form(client, request_page):
     response = client.get(request_page.url + "?sent=1")
     assert response.status_code == 200
