@@ -19,7 +19,8 @@ from home.localization import locale_code, prefetch_page_relations
 
 
 class RelationFilter(BaseFilterBackend):
-    """`?condition=<id>` and `?location=<id>` for treatments, `?location=<id>` for physicians.
+    """`?condition=<id>` and `?location=<id>` for treatments, `?location=<id>` for physicians,
+    `?condition=<id>` and `?treatment=<id>` for articles.
 
     The id may be of the related page in any language: relations are matched by translation key.
     """
@@ -28,11 +29,13 @@ class RelationFilter(BaseFilterBackend):
         ("treatments", "TreatmentPage", "condition"): "condition_links__condition",
         ("treatments", "TreatmentPage", "location"): "location_links__location",
         ("locations", "PhysicianPage", "location"): "location_links__location",
+        ("home", "ArticlePage", "condition"): "condition_links__condition",
+        ("home", "ArticlePage", "treatment"): "treatment_links__treatment",
     }
 
     def filter_queryset(self, request, queryset, view):
         model = queryset.model
-        for param in ("condition", "location"):
+        for param in ("condition", "location", "treatment"):
             if param not in request.GET:
                 continue
             lookup = self.relations.get((model._meta.app_label, model.__name__, param))
@@ -80,7 +83,7 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
         PagesAPIViewSet.filter_backends[-1],  # search must stay last
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        ["condition", "location", "changed_since"]
+        ["condition", "location", "treatment", "changed_since"]
     )
     meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
 

@@ -90,6 +90,13 @@ def image_renditions(image) -> ImageRenditions | None:
     }
 
 
+class Topic(TypedDict):
+    id: int
+    name: str
+    slug: str
+    locale: str
+
+
 class Address(TypedDict):
     street_address: str
     address_line_2: str
@@ -174,3 +181,33 @@ class ImageRenditionsField(Field):
 
     def to_representation(self, value) -> ImageRenditions | None:
         return image_renditions(value)
+
+
+class TopicsField(Field):
+    """Article topics as small objects, in the language of the page that lists them."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> list[Topic]:
+        return [
+            {
+                "id": topic.pk,
+                "name": topic.name,
+                "slug": topic.slug,
+                "locale": locale_code(topic.locale_id),
+            }
+            for topic in value
+        ]
+
+
+class DateValueField(Field):
+    """A date computed by the page (e.g. an article's first-published date), as YYYY-MM-DD."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> str | None:
+        return value.isoformat() if value is not None else None

@@ -153,6 +153,10 @@ def page_graph(page, request, context=None):
     """The schema.org nodes describing `page`, as a list for a JSON-LD `@graph`."""
     context = context if context is not None else {}
     url = page_url(page, request)
+    published, modified = page.first_published_at, page.last_published_at
+    if hasattr(page, "get_publication_dates"):
+        # Articles state the dates their readers see, which editors set.
+        published, modified = page.get_publication_dates()
     web_page = {
         "@type": ["WebPage"],
         "@id": url,
@@ -163,8 +167,8 @@ def page_graph(page, request, context=None):
         "isPartOf": {"@id": website_id(request)},
         "publisher": {"@id": organization_id(request)},
         "breadcrumb": {"@id": f"{url}#breadcrumb"},
-        "datePublished": iso_date(page.first_published_at),
-        "dateModified": iso_date(page.last_published_at),
+        "datePublished": iso_date(published),
+        "dateModified": iso_date(modified),
     }
     graph = [web_page, breadcrumb_list(page, request, url)]
 
@@ -296,6 +300,37 @@ def clinic_and_website(home, request, context):
         "publisher": {"@id": organization_id(request)},
     }
     return [organization, website]
+
+
+@register("home.ArticlePage", "Article", "article")
+def describe_article(page, node, request, context):
+    """An article: its headline, author, dates, reading time, topics, and the conditions and
+    treatments it is about (taken from the context, where the page fetched them to list them)."""
+    published, modified = page.get_publication_dates()
+    node["headline"] = page.title[:110]
+    author = context.get("author") if "author" in context else page.get_author()
+    if author is not None:
+        node["author"] = reference(author, request)
+    node["datePublished"] = iso_date(published)
+    node["dateModified"] = iso_date(modified)
+    node["publisher"] = {"@id": organization_id(request)}
+    node["inLanguage"] = translation.get_language()
+    node["wordCount"] = page.word_count
+    topics = context.get("topics")
+    if topics is None:
+        topics = page.get_topics()
+    node["keywords"] = [topic.name for topic in topics]
+    conditions = context.get("conditions")
+    if conditions is None:
+        conditions = page.get_conditions()
+    treatments = context.get("treatments")
+    if treatments is None:
+        treatments = page.get_treatments()
+    node["about"] = [reference(item, request) for item in [*conditions, *treatments]]
+    image = page.get_social_image()
+    if image is not None:
+        # The rendition the page's social-media tags already use.
+        node["image"] = absolute(request, image.get_rendition("fill-1200x630").url)
 
 
 def json_ld_script(data):

@@ -9,7 +9,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import FooterContent, MedicalReviewMixin, SiteAlert
+from home.models import ArticleTopic, FooterContent, MedicalReviewMixin, SiteAlert
 from home.reports import ReviewDueReportView
 
 
@@ -30,8 +30,17 @@ class FooterContentViewSet(SnippetViewSet):
     list_display = ["__str__", "locale"]
 
 
+class ArticleTopicViewSet(SnippetViewSet):
+    model = ArticleTopic
+    icon = "tag"
+    menu_label = "Article topics"
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+
+
 register_snippet(SiteAlertViewSet)
 register_snippet(FooterContentViewSet)
+register_snippet(ArticleTopicViewSet)
 
 
 @hooks.register("before_edit_page")

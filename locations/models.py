@@ -44,7 +44,8 @@ from home.localization import (
     prefetch_reverse,
     prefetched,
 )
-from home.models import BasePage
+from home.models import ArticlePage, BasePage
+from home.models.articles import article_cards
 from locations.blocks import AmenityBlock, EducationBlock, LanguageBlock
 
 # Machine-readable names for the API, whatever language the request is in.
@@ -579,6 +580,7 @@ class PhysicianPage(BasePage):
         APIField("languages"),
         APIField("accepting_new_patients"),
         APIField("locations", serializer=RelatedPagesField(source="get_api_locations")),
+        APIField("articles", serializer=RelatedPagesField(source="get_api_articles")),
     ]
 
     @classmethod
@@ -591,6 +593,17 @@ class PhysicianPage(BasePage):
             "location",
             LocationPage.objects.all(),
         )
+        prefetch_reverse(pages, "articles", ArticlePage.objects.all(), "author")
+
+    def get_articles(self, locale=None):
+        """The live articles this physician wrote, newest first, in the visitor's language."""
+        return article_cards(
+            ArticlePage.objects.filter(author__translation_key=self.translation_key), locale
+        )
+
+    def get_api_articles(self):
+        cached = prefetched(self, "articles")
+        return cached if cached is not None else self.get_articles(locale=page_locale(self))
 
     def get_api_locations(self):
         cached = prefetched(self, "locations")
@@ -621,6 +634,7 @@ class PhysicianPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["locations"] = self.get_locations()
+        context["articles"] = self.get_articles()
         return context
 
 

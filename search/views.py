@@ -19,10 +19,10 @@ from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
-from wagtail.search.query import Fuzzy, PlainText
+from wagtail.search.query import And, Fuzzy, Or, PlainText
 
 from home.localization import active_locale
-from home.models import HomePage
+from home.models import ArticlePage, HomePage
 from locations.models import LocationPage, PhysicianPage
 from search.models import SearchSynonym, ZeroResultQuery
 from treatments.models import ConditionPage, TreatmentPage
@@ -39,6 +39,7 @@ RESULT_TYPES = {
     "conditions": (ConditionPage, _("Conditions")),
     "physicians": (PhysicianPage, _("Physicians")),
     "locations": (LocationPage, _("Offices")),
+    "articles": (ArticlePage, _("Articles")),
 }
 
 # Control characters (NUL included: PostgreSQL refuses it in text) become spaces.
@@ -85,6 +86,24 @@ def singular(word):
     return word
 
 
+def word_forms(word):
+    """A word with its plain plural or singular guess, so that "treatment" also finds
+    "treatments" where the search engine does not stem words (SQLite)."""
+    forms = dict.fromkeys([word, singular(word)])
+    if not word.endswith("s"):
+        forms[f"{word}s"] = None
+    return list(forms)
+
+
+def every_word(words):
+    """A query that every word must match, in any of its forms."""
+    parts = []
+    for word in words.split():
+        forms = [PlainText(form) for form in word_forms(word)]
+        parts.append(forms[0] if len(forms) == 1 else Or(forms))
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
 def searchable_pages(locale, result_type=None):
     """Live, public pages in the visitor's language; the home page, which mentions everything,
     is left out."""
@@ -116,9 +135,9 @@ def run_search(query, locale, result_type=None, exclude=()):
     if not words:
         return pages.none()
     with_synonyms = search_terms(apply_synonyms(query, locale))
-    strict = PlainText(words, operator="and")
+    strict = every_word(words)
     if with_synonyms != words:
-        strict |= PlainText(with_synonyms, operator="and")
+        strict |= every_word(with_synonyms)
     results = pages.specific().search(strict)
     if _found(results, at_least=MIN_STRICT_RESULTS):
         return results
@@ -142,7 +161,10 @@ def title_matches_first(pages, query, locale):
 
     def matches(page):
         title = set(search_terms(page.title).split())
-        return -len(wanted & (title | {singular(word) for word in title}))
+        title |= {singular(word) for word in title}
+        # More of the query's words first; among equals, the title that is most nearly the
+        # query ("Chronic migraine" before a long article title that also names it).
+        return (-len(wanted & title), len(title - wanted))
 
     return sorted(pages, key=matches)
 

@@ -31,6 +31,10 @@ DEMO_SLUGS = {
     "privacy": "privacy",
     "notice": "notice-of-privacy-practices",
     "accessibility": "accessibility",
+    "articles": "articles",
+    "article": "ketamine-infusion-for-chronic-migraine",
+    "first_visit": "your-first-ketamine-infusion",
+    "migraine_types": "episodic-and-chronic-migraine",
 }
 
 

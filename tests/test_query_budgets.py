@@ -8,14 +8,15 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.factories import ClinicImageFactory
+from home.factories import ArticlePageFactory, ArticleTopicFactory, ClinicImageFactory
 from locations.factories import LocationPageFactory, PhysicianPageFactory
 from treatments.factories import ConditionPageFactory, TreatmentPageFactory
 
 pytestmark = pytest.mark.django_db
 
-# A page's budget: what a warm request may cost at most, whatever it lists.
-BUDGET = 40
+# A page's budget: what a warm request may cost at most, whatever it lists. The fullest page, a
+# treatment with its conditions, offices, further reading and FAQs, costs 43.
+BUDGET = 44
 
 
 def queries_for(client, url):
@@ -97,6 +98,63 @@ def standard_page(demo, n):
     return demo.about.url
 
 
+def article_index(demo, n):
+    # The index shows ten articles a page: 3 against a full page of 10.
+    for _ in range(n):
+        ArticlePageFactory(
+            parent=demo.articles,
+            listing_image=image(),
+            author=demo.mcallister,
+            topics=[ArticleTopicFactory()],
+            conditions=[demo.migraine],
+        )
+    return demo.articles.url
+
+
+def article_with_relations(demo, n):
+    conditions = [
+        ConditionPageFactory(parent=demo.conditions, listing_image=image()) for _ in range(n)
+    ]
+    treatments = [
+        TreatmentPageFactory(parent=demo.treatments, listing_image=image()) for _ in range(n)
+    ]
+    return ArticlePageFactory(
+        parent=demo.articles,
+        author=demo.mcallister,
+        reviewed_by=demo.mcallister,
+        conditions=conditions,
+        treatments=treatments,
+        topics=[ArticleTopicFactory() for _ in range(n)],
+    ).url
+
+
+def condition_with_articles(demo, n):
+    condition = ConditionPageFactory(parent=demo.conditions)
+    for _ in range(n):
+        ArticlePageFactory(
+            parent=demo.articles,
+            listing_image=image(),
+            author=demo.mcallister,
+            conditions=[condition],
+        )
+    return condition.url
+
+
+def physician_with_articles(demo, n):
+    physician = PhysicianPageFactory(parent=demo.physicians)
+    for _ in range(n):
+        ArticlePageFactory(parent=demo.articles, listing_image=image(), author=physician)
+    return physician.url
+
+
+def article_feed(demo, n):
+    for _ in range(n):
+        ArticlePageFactory(
+            parent=demo.articles, author=demo.mcallister, topics=[ArticleTopicFactory()]
+        )
+    return f"{demo.articles.url}feed/"
+
+
 SCENARIOS = [
     condition_with_treatments,
     treatment_with_conditions_and_offices,
@@ -108,6 +166,11 @@ SCENARIOS = [
     physician_index,
     home_page,
     standard_page,
+    article_index,
+    article_with_relations,
+    condition_with_articles,
+    physician_with_articles,
+    article_feed,
 ]
 
 

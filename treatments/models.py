@@ -36,7 +36,17 @@ from home.localization import (
     prefetch_reverse,
     prefetched,
 )
-from home.models import BasePage, MedicalReviewMixin
+from home.models import (
+    ArticleCondition,
+    ArticlePage,
+    ArticleTreatment,
+    BasePage,
+    MedicalReviewMixin,
+)
+from home.models.articles import article_cards
+
+# How many articles a condition or treatment page lists as further reading.
+FURTHER_READING = 6
 
 
 class ClinicalIndexPage(BasePage):
@@ -112,6 +122,30 @@ class ClinicalPage(MedicalReviewMixin, BasePage):
 
     def get_listing_summary(self):
         return self.listing_summary or self.summary
+
+    # The link model and field through which articles name pages of this type.
+    article_link = None
+
+    def get_articles(self, locale=None, limit=FURTHER_READING):
+        """The newest live articles about this page, in the visitor's language."""
+        link_model, field = self.article_link
+        linked = link_model.objects.filter(**{f"{field}__translation_key": self.translation_key})
+        return article_cards(
+            ArticlePage.objects.filter(pk__in=linked.values("article_id")), locale, limit
+        )
+
+    def get_api_articles(self):
+        cached = prefetched(self, "articles")
+        return (
+            cached
+            if cached is not None
+            else self.get_articles(locale=page_locale(self), limit=None)
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = self.get_articles()
+        return context
 
 
 class ConditionIndexPage(ClinicalIndexPage):
@@ -197,13 +231,17 @@ class ConditionPage(ClinicalPage):
         APIField("who_it_affects"),
         APIField("when_ketamine_is_considered"),
         APIField("treatments", serializer=RelatedPagesField(source="get_api_treatments")),
+        APIField("articles", serializer=RelatedPagesField(source="get_api_articles")),
     ]
+
+    article_link = (ArticleCondition, "condition")
 
     @classmethod
     def prefetch_relations(cls, pages):
         prefetch_reverse(
             pages, "treatments", TreatmentPage.objects.all(), "condition_links__condition"
         )
+        prefetch_reverse(pages, "articles", ArticlePage.objects.all(), "condition_links__condition")
 
     def get_api_treatments(self):
         cached = prefetched(self, "treatments")
@@ -378,10 +416,14 @@ class TreatmentPage(ClinicalPage):
         APIField("regulatory_note"),
         APIField("conditions", serializer=RelatedPagesField(source="get_api_conditions")),
         APIField("locations", serializer=RelatedPagesField(source="get_api_locations")),
+        APIField("articles", serializer=RelatedPagesField(source="get_api_articles")),
     ]
+
+    article_link = (ArticleTreatment, "treatment")
 
     @classmethod
     def prefetch_relations(cls, pages):
+        prefetch_reverse(pages, "articles", ArticlePage.objects.all(), "treatment_links__treatment")
         prefetch_forward(
             pages,
             "conditions",

@@ -214,12 +214,14 @@ DEMO_CONTENT_BUILDERS = [
     "home.demo.build_site",
     "locations.demo.build",
     "treatments.demo.build",
+    "home.demo.articles.build",
     "home.demo.build_home_features",
     # Then each page, footer included, in the other languages the demo copy is written in, as
     # wagtail-localize translations of the English ones: parents before children.
     "home.demo.translate_site",
     "locations.demo.translate",
     "treatments.demo.translate",
+    "home.demo.articles.translate",
 ]
 
 LOGGING = {

@@ -1,3 +1,11 @@
+from home.models.articles import (  # noqa: I001 - after the base page and images it builds on
+    ArticleCondition,
+    ArticleIndexPage,
+    ArticlePage,
+    ArticleTopic,
+    ArticleTopicLink,
+    ArticleTreatment,
+)
 from home.models.base import BasePage, ListingMixin, MedicalReviewMixin, SeoMixin
 from home.models.images import ClinicImage, ClinicRendition
 from home.models.pages import HomeFeaturedPage, HomePage, StandardPage
@@ -5,6 +13,12 @@ from home.models.site_settings import ClinicSettings
 from home.models.snippets import FooterContent, SiteAlert
 
 __all__ = [
+    "ArticleCondition",
+    "ArticleIndexPage",
+    "ArticlePage",
+    "ArticleTopic",
+    "ArticleTopicLink",
+    "ArticleTreatment",
     "BasePage",
     "ClinicImage",
     "ClinicRendition",

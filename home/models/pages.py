@@ -49,6 +49,7 @@ class HomePage(BasePage):
         "locations.PhysicianIndexPage",
         "locations.LocationIndexPage",
         "locations.AppointmentRequestPage",
+        "home.ArticleIndexPage",
         "home.StandardPage",
     ]
     max_count_per_parent = 1

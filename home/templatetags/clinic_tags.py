@@ -7,16 +7,17 @@ label, so `home` does not import from the apps built on it.
 from django import template
 from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
 from home.localization import active_locale, default_locale, localize_pages
-from home.models import FooterContent, SiteAlert, StandardPage
+from home.models import ArticleIndexPage, FooterContent, SiteAlert, StandardPage
 
 register = template.Library()
 
@@ -57,6 +58,16 @@ def _for_active_locale(queryset, request=None):
     ]
 
 
+def _menu_pages(request, root):
+    """The live, public pages under the site root that are shown in menus, looked up once per
+    request (the navigation and the feed link both read them)."""
+    if request is None:
+        return list(root.get_children().live().public().in_menu())
+    if not hasattr(request, "_clinic_menu_pages"):
+        request._clinic_menu_pages = list(root.get_children().live().public().in_menu())
+    return request._clinic_menu_pages
+
+
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
     """The menu pages under the site root, with the section the visitor is in marked current."""
@@ -65,8 +76,7 @@ def main_navigation(context):
     current = context.get("page")
     items = []
     if root is not None:
-        children = root.get_children().live().public().in_menu()
-        for child in children:
+        for child in _menu_pages(request, root):
             is_current = bool(
                 current is not None
                 and getattr(current, "path", "").startswith(child.path)
@@ -169,6 +179,32 @@ def alternate_links(context):
         links.append(("x-default", request.build_absolute_uri(same_page[default_code])))
     return format_html_join(
         "\n", '<link rel="alternate" hreflang="{}" href="{}">', ((code, url) for code, url in links)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def feed_links(context):
+    """`<link rel="alternate" type="application/rss+xml">` for the articles feed in the visitor's
+    language, on every page, so browsers and feed readers find it."""
+    request = context.get("request")
+    root = _site_root(request)
+    if root is None or request is None:
+        return ""
+    # The articles section is usually in the menu, which the navigation reads anyway.
+    section_type = ContentType.objects.get_for_model(ArticleIndexPage)
+    index = next(
+        (page for page in _menu_pages(request, root) if page.content_type_id == section_type.pk),
+        None,
+    )
+    if index is None:
+        index = ArticleIndexPage.objects.child_of(root).live().public().first()
+    url = index.get_url(request) if index is not None else None
+    if not url:
+        return ""
+    return format_html(
+        '<link rel="alternate" type="application/rss+xml" title="{}" href="{}">',
+        index.seo_title or index.title,
+        request.build_absolute_uri(f"{url}feed/"),
     )
 
 

@@ -15,6 +15,8 @@ pytestmark = pytest.mark.django_db
 DEMO_TYPES = [
     "home.HomePage",
     "home.StandardPage",
+    "home.ArticleIndexPage",
+    "home.ArticlePage",
     "treatments.TreatmentIndexPage",
     "treatments.TreatmentPage",
     "treatments.ConditionIndexPage",
@@ -73,7 +75,14 @@ def test_detail_fields_match_what_the_page_shows(client):
         for name in text_fields:
             if data.get(name):
                 assert data[name] in page_html, (page.url, name)
-        for name in ["conditions", "treatments", "locations", "physicians", "featured_pages"]:
+        for name in [
+            "conditions",
+            "treatments",
+            "locations",
+            "physicians",
+            "featured_pages",
+            "articles",
+        ]:
             for related in data.get(name) or []:
                 path = re.sub(r"^https?://[^/]+", "", related["url"])
                 assert f'href="{path}"' in page_html, (page.url, name, path)

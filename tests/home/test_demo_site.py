@@ -9,7 +9,14 @@ from django.utils.formats import date_format
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
-from home.models import ClinicImage, FooterContent, HomeFeaturedPage
+from home.models import (
+    ArticleCondition,
+    ArticleTopic,
+    ArticleTreatment,
+    ClinicImage,
+    FooterContent,
+    HomeFeaturedPage,
+)
 from locations.models import HoursException, OpeningHours, PhysicianLocation
 from treatments.models import TreatmentCondition, TreatmentLocation
 
@@ -134,6 +141,8 @@ def counts():
         "spanish_pages": Page.objects.filter(locale__language_code="es").count(),
         "translations": Translation.objects.count(),
         "translated_strings": StringTranslation.objects.count(),
+        "topics": ArticleTopic.objects.filter(locale__language_code="en").count(),
+        "article_links": ArticleCondition.objects.count() + ArticleTreatment.objects.count(),
     }
 
 
@@ -144,6 +153,8 @@ def test_loading_the_demo_content_again_changes_nothing():
     assert before["physician_locations"] == 2 * 2
     assert before["footers"] == 2
     english = Page.objects.filter(locale__language_code="en", depth__gt=1).count()
-    assert before["spanish_pages"] == english == before["translations"] - 1  # and the footer
+    # Every page has its translation, and so do the footer and the article topics.
+    assert before["spanish_pages"] == english == before["translations"] - 1 - before["topics"]
+    assert before["topics"] == 3
     call_command("load_demo_content", with_admin=True, stdout=io.StringIO())
     assert counts() == before

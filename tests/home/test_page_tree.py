@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.models import HomePage, StandardPage
+from home.models import ArticleIndexPage, HomePage, StandardPage
 from locations.models import (
     AppointmentRequestPage,
     LocationIndexPage,
@@ -26,6 +26,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 PhysicianIndexPage,
                 LocationIndexPage,
                 AppointmentRequestPage,
+                ArticleIndexPage,
                 StandardPage,
             },
         )

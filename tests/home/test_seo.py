@@ -21,6 +21,7 @@ from django.utils.formats import date_format
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from home.factories import StandardPageFactory
+from home.models import ArticlePage
 from tests.home import schemaorg
 from treatments.factories import ConditionPageFactory
 from treatments.models import ConditionPage, TreatmentPage
@@ -170,6 +171,7 @@ def test_every_demo_page_has_its_structured_data(client, demo):
         demo.migraine: {"MedicalWebPage", "MedicalCondition", "MedicalSignOrSymptom", "FAQPage"},
         demo.ketamine: {"MedicalWebPage", "MedicalTherapy", "DrugLegalStatus", "FAQPage"},
         demo.about: {"WebPage", "BreadcrumbList"},
+        demo.article: {"MedicalWebPage", "Article", "IndividualPhysician", "FAQPage"},
     }
     for page, wanted in expected.items():
         documents = json_ld(client.get(page.url).content.decode())
@@ -411,13 +413,13 @@ def test_canonical_and_hreflang_links_are_absolute_and_answer(client, demo):
 # ---------------------------------------------------------------------------------------------
 def clinical_pages():
     # The English pages; tests/home/test_translations.py checks their Spanish translations.
-    for model in (ConditionPage, TreatmentPage):
+    for model in (ConditionPage, TreatmentPage, ArticlePage):
         yield from model.objects.live().public().filter(locale__language_code="en")
 
 
 def test_every_clinical_page_shows_reviewer_date_references_and_the_crisis_notice(client):
     pages = list(clinical_pages())
-    assert len(pages) >= 5
+    assert len(pages) >= 8
     for page in pages:
         html = client.get(page.url).content.decode()
         reviewer = page.reviewed_by.localized
@@ -577,6 +579,7 @@ def test_review_due_report_lists_exactly_the_pages_past_the_allowed_age(
     today = timezone.localdate()
     ConditionPage.objects.update(last_reviewed=today)
     TreatmentPage.objects.update(last_reviewed=today)
+    ArticlePage.objects.update(last_reviewed=today)
     stale = ConditionPageFactory(
         parent=demo.conditions,
         title="Reviewed long ago",
