@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -9,6 +9,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import two_factor
 from home.models import ArticleTopic, FooterContent, MedicalReviewMixin, SiteAlert
 from home.reports import ReviewDueReportView
 
@@ -88,3 +89,8 @@ def register_review_due_urls():
             name="review_due_report_results",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_two_factor_urls():
+    return [path("two-factor/", include(two_factor.urlpatterns))]

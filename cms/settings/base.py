@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -58,9 +61,12 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "home.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with 429
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -117,6 +123,29 @@ if env.str("REDIS_URL", default=""):
 # ---------------------------------------------------------------------------------------------
 # Security and accounts
 # ---------------------------------------------------------------------------------------------
+# Repeated failed logins lock the account (by username, whatever the address) and, separately, the
+# address they came from, for an hour; a locked-out attempt fails even with the right password. `manage.py axes_reset_username`
+# unlocks one account early.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("LOGIN_LOCKOUT_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_SENSITIVE_PARAMETERS = ["password"]
+AXES_VERBOSE = False
+
+# Superusers, Site administrators and Medical reviewers must confirm each admin session with a
+# code from an authenticator app (home/two_factor.py). On in production, off for the local demo.
+ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=False)
+OTP_TOTP_ISSUER = "Ki Ketamine"
+
+# Admin sessions end after a working day, and when the browser closes.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -222,6 +251,8 @@ DEMO_CONTENT_BUILDERS = [
     "locations.demo.translate",
     "treatments.demo.translate",
     "home.demo.articles.translate",
+    # Last, the editorial groups' page permissions and workflow, which need every section.
+    "home.demo.governance.build",
 ]
 
 LOGGING = {

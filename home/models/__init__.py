@@ -11,6 +11,7 @@ from home.models.images import ClinicImage, ClinicRendition
 from home.models.pages import HomeFeaturedPage, HomePage, StandardPage
 from home.models.site_settings import ClinicSettings
 from home.models.snippets import FooterContent, SiteAlert
+from home.models.workflows import MedicalReviewTask
 
 __all__ = [
     "ArticleCondition",
@@ -28,6 +29,7 @@ __all__ = [
     "HomePage",
     "ListingMixin",
     "MedicalReviewMixin",
+    "MedicalReviewTask",
     "SeoMixin",
     "SiteAlert",
     "StandardPage",

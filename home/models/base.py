@@ -141,8 +141,15 @@ class MedicalReviewMixin(models.Model):
 
     review_panels = [
         MultiFieldPanel(
-            [FieldPanel("reviewed_by"), FieldPanel("last_reviewed")],
+            [
+                FieldPanel("reviewed_by", permission="home.record_medical_review"),
+                FieldPanel("last_reviewed", permission="home.record_medical_review"),
+            ],
             heading="Medical review",
+            help_text=(
+                "Filled in when a medical reviewer approves the page in the Medical review "
+                "workflow."
+            ),
         ),
         FieldPanel("references"),
     ]

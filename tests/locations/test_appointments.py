@@ -267,7 +267,7 @@ def make_appointment(demo, **fields):
 
 @pytest.fixture
 def intake_client(django_user_model):
-    user = django_user_model.objects.create_user(username="intake", password="x" * 16)
+    user = django_user_model.objects.create_user(username="intake-clerk", password="x" * 16)
     user.groups.add(Group.objects.get(name="Intake"))
     client = Client()
     client.force_login(user)
@@ -276,8 +276,8 @@ def intake_client(django_user_model):
 
 @pytest.fixture
 def marketing_client(django_user_model):
-    user = django_user_model.objects.create_user(username="marketing", password="x" * 16)
-    user.groups.add(Group.objects.get(name="Editors"))
+    user = django_user_model.objects.create_user(username="marketing-writer", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Marketing editors"))
     client = Client()
     client.force_login(user)
     return client

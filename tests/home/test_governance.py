@@ -1,0 +1,331 @@
+"""Roles and the medical-review workflow: clinical pages go live only with a physician's approval,
+which records who reviewed them and when; each group has exactly the permissions its work needs."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Page, WorkflowState
+
+from home.governance import setup_editorial_permissions
+from locations.models import PhysicianPage
+
+pytestmark = pytest.mark.django_db
+
+IMAGES = {"home.add_clinicimage", "home.change_clinicimage", "home.delete_clinicimage"}
+IMAGES |= {"home.choose_image"}
+DOCUMENTS = {
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.delete_document",
+    "wagtaildocs.choose_document",
+}
+SNIPPETS = {
+    "home.add_sitealert",
+    "home.change_sitealert",
+    "home.delete_sitealert",
+    "home.change_footercontent",
+    "home.add_articletopic",
+    "home.change_articletopic",
+    "home.delete_articletopic",
+}
+EXPECTED_PERMISSIONS = {
+    "Marketing editors": {
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        *IMAGES,
+        *DOCUMENTS,
+        *SNIPPETS,
+    },
+    "Medical reviewers": {
+        "wagtailadmin.access_admin",
+        "home.record_medical_review",
+        "home.choose_image",
+        "wagtaildocs.choose_document",
+    },
+    "Intake": {
+        "wagtailadmin.access_admin",
+        "locations.view_appointmentrequest",
+        "locations.change_appointmentrequest",
+    },
+    "Site administrators": {
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.delete_user",
+        "auth.view_user",
+        "auth.view_group",
+        "home.change_clinicsettings",
+        *{f"wagtailcore.{a}_{m}" for a in ("add", "change", "delete") for m in ("site", "locale")},
+        *{
+            f"wagtailcore.{a}_{m}"
+            for a in ("add", "change", "delete")
+            for m in ("workflow", "task")
+        },
+        *{f"wagtailredirects.{a}_redirect" for a in ("add", "change", "delete")},
+        *{f"wagtailsearchpromotions.{a}_searchpromotion" for a in ("add", "change", "delete")},
+        *{f"search.{a}_searchsynonym" for a in ("add", "change", "delete")},
+        *IMAGES,
+        *DOCUMENTS,
+        *SNIPPETS,
+    },
+}
+
+
+def member(django_user_model, username, group):
+    user = django_user_model.objects.create_user(
+        username=username, password="a-long-test-password-42"
+    )
+    user.groups.add(Group.objects.get(name=group))
+    client = Client()
+    client.force_login(user)
+    return user, client
+
+
+@pytest.fixture
+def marketing(django_user_model):
+    return member(django_user_model, "dana", "Marketing editors")
+
+
+@pytest.fixture
+def reviewer(django_user_model, demo):
+    user, client = member(django_user_model, "dr-reviewer", "Medical reviewers")
+    PhysicianPage.objects.filter(pk=demo.mcallister.pk).update(user=user)
+    return user, client
+
+
+def edit_page(client, page):
+    return client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+def submit_for_review(page, user, title):
+    page = page.specific_class.objects.get(pk=page.pk)
+    page.title = title
+    revision = page.save_revision(user=user)
+    page.get_workflow().start(page, user=user)
+    return revision
+
+
+def act(client, page, action, comment=""):
+    state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(page.pk))
+    task_state = state.current_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
+    return client.post(url, {"comment": comment} if comment else {})
+
+
+@pytest.mark.parametrize("group", sorted(EXPECTED_PERMISSIONS))
+def test_each_group_has_exactly_its_permissions(group):
+    permissions = Group.objects.get(name=group).permissions.select_related("content_type")
+    names = {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
+    assert names == EXPECTED_PERMISSIONS[group]
+
+
+def test_setting_up_permissions_again_changes_nothing(demo):
+    assert setup_editorial_permissions() == 0
+    call_command("setup_editorial_permissions", stdout=__import__("io").StringIO())
+    assert setup_editorial_permissions() == 0
+
+
+def test_clinical_sections_in_both_languages_use_the_medical_review_workflow(demo):
+    for page in (demo.migraine, demo.ketamine):
+        for translation in page.get_translations(inclusive=True):
+            workflow = translation.get_workflow()
+            assert workflow is not None and workflow.name == "Medical review", translation.url
+    assert demo.about.get_workflow() is None
+
+
+def test_marketing_editor_cannot_publish_clinical_pages_but_can_submit_them(demo, marketing):
+    user, client = marketing
+    for page in (demo.migraine, demo.ketamine):
+        permissions = page.permissions_for_user(user)
+        assert permissions.can_edit()
+        assert not permissions.can_publish()
+        html = edit_page(client, page).content.decode()
+        assert 'name="action-publish"' not in html
+        assert 'name="action-submit"' in html
+
+    submit_for_review(demo.migraine, user, "Chronic migraine (updated)")
+    live = Page.objects.get(pk=demo.migraine.pk)
+    assert live.title == demo.migraine.title
+    assert live.workflow_in_progress
+
+
+def test_marketing_editor_can_publish_a_standard_page(demo, marketing):
+    user, client = marketing
+    assert demo.about.permissions_for_user(user).can_publish()
+    response = edit_page(client, demo.about)
+    assert 'name="action-publish"' in response.content.decode()
+
+
+def test_marketing_editor_cannot_see_or_set_the_review_fields(demo, marketing, editor_client):
+    _, client = marketing
+    html = edit_page(client, demo.migraine).content.decode()
+    assert 'name="reviewed_by"' not in html and 'name="last_reviewed"' not in html
+    assert 'name="last_reviewed"' in edit_page(editor_client, demo.migraine).content.decode()
+
+
+def test_reviewer_approval_publishes_and_records_reviewer_and_date(demo, marketing, reviewer):
+    editor_user, _ = marketing
+    reviewer_user, client = reviewer
+    page = demo.migraine
+    page.__class__.objects.filter(pk=page.pk).update(reviewed_by=None, last_reviewed=None)
+    submit_for_review(page, editor_user, "Chronic migraine, reviewed")
+
+    response = act(client, page, "approve", comment="Checked against the 2024 guideline.")
+    assert response.status_code in (200, 302)
+
+    live = page.__class__.objects.get(pk=page.pk)
+    assert live.title == "Chronic migraine, reviewed"
+    assert live.reviewed_by_id == demo.mcallister.pk
+    assert live.last_reviewed == timezone.localdate()
+    assert live.live_revision_id == live.latest_revision_id  # no unreviewed draft left behind
+    public = Client().get(live.url).content.decode()
+    assert "Chronic migraine, reviewed" in public and demo.mcallister.title in public
+
+
+def test_reviewer_rejection_with_a_comment_leaves_the_live_page_unchanged(
+    demo, marketing, reviewer
+):
+    editor_user, _ = marketing
+    _, client = reviewer
+    page = demo.ketamine
+    submit_for_review(page, editor_user, "Ketamine cures everything")
+
+    act(client, page, "reject", comment="This overstates the evidence.")
+
+    live = page.__class__.objects.get(pk=page.pk)
+    assert live.title == page.title
+    assert "Ketamine cures everything" not in Client().get(live.url).content.decode()
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    assert state.current_task_state.comment == "This overstates the evidence."
+
+
+def test_intake_sees_appointment_requests_and_no_page_editing(demo, django_user_model):
+    user, client = member(django_user_model, "rosa", "Intake")
+    assert client.get("/admin/appointment-requests/").status_code == 200
+    for page in (demo.home, demo.migraine, demo.about):
+        assert not page.permissions_for_user(user).can_edit()
+        assert edit_page(client, page).status_code in (302, 403)
+
+
+def test_demo_logins_exist_for_every_role(demo, django_user_model):
+    for username, group in [
+        ("marketing", "Marketing editors"),
+        ("reviewer", "Medical reviewers"),
+        ("intake", "Intake"),
+        ("siteadmin", "Site administrators"),
+    ]:
+        user = django_user_model.objects.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [group]
+    reviewer = django_user_model.objects.get(username="reviewer")
+    assert PhysicianPage.objects.filter(user=reviewer, pk=demo.mcallister.pk).exists()
+
+
+def login(client, username, password, address="203.0.113.9"):
+    return client.post(
+        reverse("wagtailadmin_login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR=address,
+    )
+
+
+def test_repeated_failed_logins_lock_the_account_out(demo, django_user_model, settings):
+    django_user_model.objects.create_user(username="dana-w", password="the-right-password-1")
+    django_user_model.objects.get(username="dana-w").groups.add(
+        Group.objects.get(name="Marketing editors")
+    )
+    client = Client()
+    for attempt in range(1, settings.AXES_FAILURE_LIMIT + 1):
+        response = login(client, "dana-w", "a-wrong-guess")
+        assert response.status_code == (429 if attempt == settings.AXES_FAILURE_LIMIT else 200)
+        assert "_auth_user_id" not in client.session
+    locked = login(client, "dana-w", "the-right-password-1")
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+    assert client.get("/admin/").status_code == 302  # still sent to the login page
+    # The account stays locked from any other address too.
+    assert login(Client(), "dana-w", "the-right-password-1", "198.51.100.20").status_code == 429
+
+    # Another account, from another address, still gets in.
+    other = Client()
+    django_user_model.objects.create_user(username="sam-o", password="another-right-password-2")
+    django_user_model.objects.get(username="sam-o").groups.add(
+        Group.objects.get(name="Site administrators")
+    )
+    assert login(other, "sam-o", "another-right-password-2", "198.51.100.30").status_code == 302
+    assert other.get("/admin/").status_code == 200
+
+
+def current_code(device):
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, step=device.step, digits=device.digits):0{device.digits}d}"
+
+
+def test_an_administrator_without_a_second_factor_is_sent_to_set_one_up(
+    demo, django_user_model, settings
+):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.ADMIN_REQUIRE_2FA = True
+    user, client = member(django_user_model, "sam-admin", "Site administrators")
+
+    response = client.get("/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/two-factor/setup/?next=/admin/pages/"
+
+    page = client.get(response["Location"]).content.decode()
+    assert "<svg" in page and "Key" in page
+    device = TOTPDevice.objects.get(user=user)
+    assert not device.confirmed
+
+    wrong = client.post("/admin/two-factor/setup/", {"token": "000000", "next": "/admin/pages/"})
+    assert wrong.status_code == 200 and "not valid" in wrong.content.decode()
+    assert client.get("/admin/").status_code == 302
+    device.refresh_from_db()
+    device.throttle_reset()  # a failed code delays the next try by a second or more
+
+    right = client.post(
+        "/admin/two-factor/setup/", {"token": current_code(device), "next": "/admin/pages/"}
+    )
+    assert right.status_code == 302 and right["Location"] == "/admin/pages/"
+    assert client.get("/admin/pages/").status_code == 200
+
+    # The next session asks for a code from the same app before any admin page.
+    later = Client()
+    later.force_login(user)
+    response = later.get("/admin/")
+    assert response["Location"] == "/admin/two-factor/verify/?next=/admin/"
+    device.refresh_from_db()
+    device.last_t = -1  # allow the same time step again in the test
+    device.save()
+    later.post("/admin/two-factor/verify/", {"token": current_code(device), "next": "/admin/"})
+    assert later.get("/admin/").status_code == 200
+
+
+def test_second_factor_is_required_of_reviewers_but_not_of_marketing(
+    demo, marketing, reviewer, settings
+):
+    settings.ADMIN_REQUIRE_2FA = True
+    assert marketing[1].get("/admin/").status_code == 200
+    assert reviewer[1].get("/admin/")["Location"].startswith("/admin/two-factor/setup/")
+    settings.ADMIN_REQUIRE_2FA = False
+    assert reviewer[1].get("/admin/").status_code == 200
+
+
+def test_the_next_address_cannot_lead_off_site(demo, django_user_model, settings):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.ADMIN_REQUIRE_2FA = True
+    user, client = member(django_user_model, "sam-admin-2", "Site administrators")
+    client.get("/admin/two-factor/setup/")
+    device = TOTPDevice.objects.get(user=user)
+    response = client.post(
+        "/admin/two-factor/setup/",
+        {"token": current_code(device), "next": "https://evil.example/phish"},
+    )
+    assert response["Location"] == "/admin/"
