@@ -4,12 +4,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize.models import Translation
 
-from home import two_factor
+from home import review_submission, two_factor
 from home.models import ArticleTopic, FooterContent, MedicalReviewMixin, SiteAlert
 from home.reports import ReviewDueReportView
 
@@ -94,3 +96,30 @@ def register_review_due_urls():
 @hooks.register("register_admin_urls")
 def register_two_factor_urls():
     return [path("two-factor/", include(two_factor.urlpatterns))]
+
+
+@hooks.register("register_page_header_buttons")
+def submit_translation_for_review_button(page, user, view_name=None, next_url=None):
+    """The translation editor has no workflow actions: offer them in the page's header menu."""
+    if not page.has_unpublished_changes or not review_submission.can_submit(page, user):
+        return
+    if Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+    ).exists():
+        yield ListingButton(
+            _("Submit for review"),
+            reverse("submit_translation_for_review", args=[page.pk]),
+            icon_name="resubmit",
+            priority=5,
+        )
+
+
+@hooks.register("register_admin_urls")
+def register_review_submission_urls():
+    return [
+        path(
+            "medical-review/submit/<int:page_id>/",
+            review_submission.submit_for_review,
+            name="submit_translation_for_review",
+        )
+    ]

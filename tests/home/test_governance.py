@@ -329,3 +329,193 @@ def test_the_next_address_cannot_lead_off_site(demo, django_user_model, settings
         {"token": current_code(device), "next": "https://evil.example/phish"},
     )
     assert response["Location"] == "/admin/"
+
+
+def refused(response):
+    """Wagtail answers an admin action the user may not take with a redirect to the dashboard."""
+    return (response.status_code, response.get("Location")) in ((403, None), (302, "/admin/"))
+
+
+def bring_forward(revision):
+    """Let the scheduled time of `revision` come: move its go-live date a minute into the past."""
+    from datetime import timedelta
+
+    past = timezone.now() - timedelta(minutes=1)
+    revision.refresh_from_db()
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save(update_fields=["content", "approved_go_live_at"])
+
+
+def spanish(page):
+    from wagtail.models import Locale
+
+    return page.get_translation(Locale.objects.get(language_code="es")).specific
+
+
+def test_marketing_editor_cannot_publish_a_spanish_clinical_page_from_the_translation_editor(
+    demo, marketing
+):
+    user, client = marketing
+    page = spanish(demo.migraine)
+    assert page.permissions_for_user(user).can_edit()
+    assert not page.permissions_for_user(user).can_publish()
+    live_revision = page.live_revision_id
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"}
+    )
+    assert refused(response)
+    assert Page.objects.get(pk=page.pk).live_revision_id == live_revision
+
+
+def test_a_spanish_draft_is_submitted_and_approved_like_an_english_one(demo, marketing, reviewer):
+    editor_user, editor = marketing
+    _, reviewer_client = reviewer
+    page = spanish(demo.migraine)
+    live_title = page.title
+    page.title = "Migraña crónica (revisada)"
+    page.save_revision(user=editor_user)
+
+    submit_url = reverse("submit_translation_for_review", args=[page.pk])
+    header = editor.get(reverse("wagtailadmin_explore", args=[page.pk])).content.decode()
+    assert submit_url in header
+    assert editor.get(submit_url).status_code == 200
+    assert editor.post(submit_url).status_code == 302
+    assert Page.objects.get(pk=page.pk).title == live_title  # still in review
+    assert (
+        submit_url
+        not in editor.get(reverse("wagtailadmin_explore", args=[page.pk])).content.decode()
+    )
+
+    act(reviewer_client, page, "approve")
+    live = page.__class__.objects.get(pk=page.pk)
+    assert live.title == "Migraña crónica (revisada)"
+    assert live.last_reviewed == timezone.localdate()
+    assert "Migraña crónica (revisada)" in Client().get(live.url).content.decode()
+
+
+def test_nobody_may_submit_a_page_they_cannot_edit_or_that_has_no_draft(demo, django_user_model):
+    _, intake = member(django_user_model, "rosa-d", "Intake")
+    page = spanish(demo.migraine)
+    url = reverse("submit_translation_for_review", args=[page.pk])
+    assert refused(intake.post(url))
+    _, editor = member(django_user_model, "dana-2", "Marketing editors")
+    assert refused(editor.post(url))  # nothing unpublished to review
+    assert editor.post(reverse("submit_translation_for_review", args=[999999])).status_code == 404
+    assert not WorkflowState.objects.filter(object_id=str(page.pk)).exists()
+
+
+def test_comments_left_by_an_editor_are_shown_to_the_reviewer(demo, marketing, reviewer):
+    from wagtail.models import Comment
+
+    editor_user, _ = marketing
+    _, reviewer_client = reviewer
+    page = demo.ketamine
+    Comment.objects.create(
+        page=page,
+        user=editor_user,
+        text="Is the dose range in this section still current?",
+        contentpath="summary",
+        revision_created=page.latest_revision,
+    )
+    html = edit_page(reviewer_client, page).content.decode()
+    assert "Is the dose range in this section still current?" in html
+
+
+def lock(client, page, action="lock"):
+    return client.post(reverse(f"wagtailadmin_pages:{action}", args=[page.pk]))
+
+
+def test_a_page_locked_by_an_editor_is_closed_to_others_until_unlocked(
+    demo, marketing, django_user_model
+):
+    user, client = marketing
+    other_user, other = member(django_user_model, "dana-3", "Marketing editors")
+    _, administrator = member(django_user_model, "sam-3", "Site administrators")
+    page = demo.stamford
+
+    lock(client, page)
+    page.refresh_from_db()
+    assert page.locked and page.locked_by == user
+    assert page.permissions_for_user(other_user).page_locked()
+    assert not page.permissions_for_user(user).page_locked()
+
+    lock(other, page, "unlock")  # another editor cannot lift the lock
+    page.refresh_from_db()
+    assert page.locked
+    lock(administrator, page, "unlock")  # a site administrator can
+    page.refresh_from_db()
+    assert not page.locked
+
+
+def test_editors_schedule_changes_that_publish_scheduled_puts_live_and_takes_down(demo, marketing):
+    from datetime import timedelta
+
+    user, _ = marketing
+    page = demo.about.__class__.objects.get(pk=demo.about.pk)
+    live_title = page.title
+    page.title = "About the clinic (from spring)"
+    page.go_live_at = timezone.now() + timedelta(days=30)
+    revision = page.save_revision(user=user)
+    revision.publish(user=user)
+    assert Client().get(page.url).content.decode().count("About the clinic (from spring)") == 0
+    assert Page.objects.get(pk=page.pk).title == live_title
+
+    bring_forward(revision)
+    call_command("publish_scheduled", stdout=__import__("io").StringIO())
+    assert "About the clinic (from spring)" in Client().get(page.url).content.decode()
+
+    page = demo.about.__class__.objects.get(pk=page.pk)
+    page.expire_at = timezone.now() + timedelta(minutes=5)
+    page.save_revision(user=user).publish(user=user)
+    page.__class__.objects.filter(pk=page.pk).update(
+        expire_at=timezone.now() - timedelta(minutes=1)
+    )
+    call_command("publish_scheduled", stdout=__import__("io").StringIO())
+    assert Client().get(page.url).status_code == 404
+
+
+def test_an_approved_clinical_change_with_a_go_live_date_waits_for_it(demo, marketing, reviewer):
+    from datetime import timedelta
+
+    from wagtail.models import Revision
+
+    editor_user, _ = marketing
+    _, reviewer_client = reviewer
+    page = demo.depression.__class__.objects.get(pk=demo.depression.pk)
+    live_title = page.title
+    page.title = "Treatment-resistant depression (updated)"
+    page.go_live_at = timezone.now() + timedelta(days=7)
+    page.save_revision(user=editor_user)
+    page.get_workflow().start(page, user=editor_user)
+
+    act(reviewer_client, page, "approve")
+    assert Page.objects.get(pk=page.pk).title == live_title
+    revision = Revision.objects.get(pk=Page.objects.get(pk=page.pk).latest_revision_id)
+    assert revision.approved_go_live_at is not None
+
+    bring_forward(revision)
+    call_command("publish_scheduled", stdout=__import__("io").StringIO())
+    live = page.__class__.objects.get(pk=page.pk)
+    assert live.title == "Treatment-resistant depression (updated)"
+    assert live.reviewed_by_id == demo.mcallister.pk
+
+
+def test_the_audit_log_records_who_submitted_and_who_approved(demo, marketing, reviewer):
+    from wagtail.models import PageLogEntry
+
+    editor_user, editor = marketing
+    reviewer_user, reviewer_client = reviewer
+    page = demo.anxiety
+    submit_for_review(page, editor_user, "Anxiety (updated)")
+    act(reviewer_client, page, "approve")
+
+    entries = {
+        (entry.action, entry.user_id) for entry in PageLogEntry.objects.filter(page_id=page.pk)
+    }
+    assert ("wagtail.workflow.start", editor_user.pk) in entries
+    assert ("wagtail.workflow.approve", reviewer_user.pk) in entries
+    assert ("wagtail.publish", reviewer_user.pk) in entries
+    history = editor.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
+    assert history.status_code == 200
+    assert "Approved" in history.content.decode() or "approve" in history.content.decode()
