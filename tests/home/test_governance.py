@@ -519,3 +519,21 @@ def test_the_audit_log_records_who_submitted_and_who_approved(demo, marketing, r
     history = editor.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
     assert history.status_code == 200
     assert "Approved" in history.content.decode() or "approve" in history.content.decode()
+
+
+def test_the_groups_migration_can_be_reversed_and_replayed(demo):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("home.migrations.0006_editorial_groups")
+    created = set(migration.GROUPS)
+    migration.remove_groups(apps, None)
+    assert not Group.objects.filter(name__in=created).exists()
+    assert Group.objects.filter(name="Intake").exists()  # comes from the offices' migration
+
+    migration.create_groups(apps, None)
+    for name in created:
+        permissions = Group.objects.get(name=name).permissions.select_related("content_type")
+        names = {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
+        assert names == EXPECTED_PERMISSIONS[name]
