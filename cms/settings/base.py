@@ -204,6 +204,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d %b %Y"
 WAGTAIL_DATETIME_FORMAT = "%d %b %Y %H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# The admin calls no third party from staff browsers: no Gravatar (it would send a hash of each
+# staff member's e-mail address) and no check for new Wagtail releases (upgrades go through uv.lock).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # ---------------------------------------------------------------------------------------------
 # Content API (docs/api.md)

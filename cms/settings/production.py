@@ -36,15 +36,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 # Content-Security-Policy (django-csp): everything from this site only. The Wagtail admin still
-# relies on inline styles and a few inline scripts, so those are allowed; no other origin is,
-# apart from the admin's avatars. Extra origins (a CDN for media, say) come from the environment.
+# relies on inline styles and a few inline scripts, so those are allowed; no other origin is.
+# Extra origins (a CDN for media, say) come from the environment.
 CSP_EXTRA_SOURCES = env.list("CSP_EXTRA_SOURCES", default=[])
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'", *CSP_EXTRA_SOURCES],
         "script-src": ["'self'", "'unsafe-inline'"],
         "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:", "https://www.gravatar.com", *CSP_EXTRA_SOURCES],
+        "img-src": ["'self'", "data:", "blob:", *CSP_EXTRA_SOURCES],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],

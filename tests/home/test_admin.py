@@ -53,3 +53,11 @@ def test_admin_dashboard_and_snippets_open(editor_client):
         "/admin/snippets/home/footercontent/",
     ]:
         assert editor_client.get(url).status_code == 200, url
+
+
+def test_the_admin_sends_nothing_to_third_parties(editor_client, demo):
+    """No Gravatar image (a hash of the staff member's e-mail) and no release check."""
+    for url in ["/admin/", "/admin/pages/", f"/admin/pages/{demo.migraine.pk}/edit/"]:
+        html = editor_client.get(url).content.decode()
+        assert "gravatar.com" not in html, url
+        assert "w-upgrade" not in html, url
