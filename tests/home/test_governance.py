@@ -537,3 +537,42 @@ def test_the_groups_migration_can_be_reversed_and_replayed(demo):
         permissions = Group.objects.get(name=name).permissions.select_related("content_type")
         names = {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
         assert names == EXPECTED_PERMISSIONS[name]
+
+
+@pytest.mark.parametrize(
+    "password, complaint",
+    [
+        ("short-1", "too short"),
+        ("password1234", "too common"),
+        ("493817205561", "entirely numeric"),
+    ],
+)
+def test_weak_passwords_are_refused_when_an_administrator_adds_a_user(
+    demo, django_user_model, password, complaint
+):
+    _, administrator = member(django_user_model, "sam-4", "Site administrators")
+    response = administrator.post(
+        reverse("wagtailusers_users:add"),
+        {
+            "username": "new-editor",
+            "email": "new-editor@example.org",
+            "first_name": "New",
+            "last_name": "Editor",
+            "password1": password,
+            "password2": password,
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert complaint in response.content.decode()
+    assert not django_user_model.objects.filter(username="new-editor").exists()
+
+
+def test_an_admin_session_ends_with_the_browser_and_after_a_working_day(demo, django_user_model):
+    django_user_model.objects.create_user(username="dana-5", password="the-right-password-5")
+    client = Client()
+    response = login(client, "dana-5", "the-right-password-5", "198.51.100.55")
+    assert response.status_code == 302
+    cookie = response.cookies["sessionid"]
+    assert not cookie["max-age"] and not cookie["expires"]  # a browser-session cookie
+    assert client.session.get_expiry_age() == 8 * 60 * 60
