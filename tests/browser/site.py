@@ -8,6 +8,7 @@ redirect and secure cookies are off, because the site is reached over plain HTTP
 Used by the browser tests (tests/browser/conftest.py), `make lighthouse` and `make screenshots`.
 """
 
+import contextlib
 import json
 import os
 import shutil
@@ -32,9 +33,11 @@ def free_port():
 class DemoSite:
     """Context manager: `with DemoSite() as site: site.url("/")`."""
 
-    def __init__(self, workers=2, log=None):
+    def __init__(self, workers=2, log=None, folder=None):
         self.workers = workers
         self.log = log
+        # A folder to keep between runs (BROWSER_SITE_FOLDER): prepared once, then reused.
+        self.keep = folder or os.environ.get("BROWSER_SITE_FOLDER")
         self.folder = None
         self.process = None
         self.port = None
@@ -61,6 +64,7 @@ class DemoSite:
             WAGTAILADMIN_BASE_URL=self.base_url,
             WAGTAILAPI_BASE_URL=self.base_url,
             LOG_LEVEL="WARNING",
+            APPOINTMENT_RATE_LIMIT="1000",  # the browser tests post the form many times
             PYTHONUNBUFFERED="1",
         )
         return env
@@ -75,12 +79,19 @@ class DemoSite:
         )
 
     def __enter__(self):
-        self.folder = Path(tempfile.mkdtemp(prefix="clinic-browser-"))
+        if self.keep:
+            self.folder = Path(self.keep).resolve()
+            self.folder.mkdir(parents=True, exist_ok=True)
+        else:
+            self.folder = Path(tempfile.mkdtemp(prefix="clinic-browser-"))
         self.port = free_port()
         try:
-            self.manage("migrate", "--no-input")
-            self.manage("load_demo_content")
+            ready = self.folder / "ready"
+            if not ready.exists():
+                self.manage("migrate", "--no-input")
+                self.manage("load_demo_content")
             self.manage("collectstatic", "--no-input")
+            ready.touch()
             self.process = subprocess.Popen(
                 [
                     sys.executable, "-m", "gunicorn", "tests.browser.wsgi:application",
@@ -107,7 +118,7 @@ class DemoSite:
                 self.process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-        if self.folder:
+        if self.folder and not self.keep:
             shutil.rmtree(self.folder, ignore_errors=True)
 
     def wait_until_up(self, seconds=60):
@@ -153,7 +164,5 @@ class DemoSite:
 if __name__ == "__main__":
     with DemoSite(log=sys.stderr) as site:
         print(f"Serving the demo site on {site.base_url} (Ctrl-C stops it)", flush=True)
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             site.process.wait()
-        except KeyboardInterrupt:
-            pass
