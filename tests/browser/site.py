@@ -96,7 +96,7 @@ class DemoSite:
                 [
                     sys.executable, "-m", "gunicorn", "tests.browser.wsgi:application",
                     "--bind", f"127.0.0.1:{self.port}", "--workers", str(self.workers),
-                    "--no-control-socket",
+                    "--no-control-socket", "--log-level", "info" if self.log else "warning",
                     "--access-logfile", "-" if self.log else "/dev/null",
                 ],
                 cwd=PROJECT,
