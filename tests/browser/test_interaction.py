@@ -251,3 +251,37 @@ def test_office_page_prints_address_hours_and_directions_only(browser_page, site
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
     pdf = page.pdf(format="Letter")
     assert pdf.startswith(b"%PDF")
+
+
+IMAGES = """() => [...document.images].filter(img => img.closest("main")).map(img => {
+  const box = img.getBoundingClientRect();
+  return {src: img.currentSrc, lazy: img.loading === "lazy", natural: img.naturalWidth,
+          firstScreen: box.top < innerHeight,
+          shown: box.width, area: box.width * box.height, picture: !!img.closest("picture"),
+          sources: [...(img.closest("picture")?.querySelectorAll("source") || [])].map(s => s.type)};
+})"""
+
+
+@pytest.mark.parametrize(
+    "page_type", ["homepage", "conditionpage", "treatmentpage", "locationpage"]
+)
+def test_images_are_webp_sized_for_the_window_and_the_largest_is_not_lazy(
+    browser_page, site, page_type
+):
+    path = pages_of_type(site, page_type, "en")[0]
+    page = check_page(browser_page, path)
+    # The largest image on the first screen is the one a visitor waits for: never lazy.
+    first_screen = [image for image in page.evaluate(IMAGES) if image["firstScreen"]]
+    assert first_screen, f"{path} shows no image on its first screen"
+    largest = max(first_screen, key=lambda image: image["area"])
+    assert not largest["lazy"], f"the largest image of {path} is lazy-loaded"
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_load_state("networkidle")
+    images = [image for image in page.evaluate(IMAGES) if image["shown"]]
+    for image in images:
+        if not image["picture"]:
+            continue
+        assert "image/webp" in image["sources"], image
+        assert image["src"].split("?")[0].endswith(".webp"), f"Chromium got {image['src']}"
+        # The file chosen from the srcset is at most twice as wide as the space it fills.
+        assert image["natural"] <= max(2 * image["shown"], 400), image
