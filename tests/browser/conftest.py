@@ -5,25 +5,11 @@ in CI (`CI=true`), where a missing browser fails them: CI must never pass withou
 """
 
 import os
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.site import DemoSite
-
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+from tests.browser.site import CHROMIUM, CHROMIUM_ARGS, WIDTHS, DemoSite
 
 
 def require_chromium():
@@ -97,9 +83,3 @@ def browser_page(chromium, site, width, request):
     page.watch = PageWatch(page, site.base_url)
     yield page
     context.close()
-
-
-def pages_of_type(site, page_type, language):
-    paths = [p["path"] for p in site.pages if p["type"] == page_type and p["language"] == language]
-    assert paths, f"the demo site has no {page_type} in {language}"
-    return paths

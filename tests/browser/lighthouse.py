@@ -12,8 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.browser.site import PROJECT, DemoSite
+from tests.browser.site import CHROMIUM, CHROMIUM_ARGS, PROJECT, DemoSite
 
 LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

@@ -10,8 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, WIDTHS
-from tests.browser.site import PROJECT, DemoSite
+from tests.browser.site import CHROMIUM, CHROMIUM_ARGS, PROJECT, WIDTHS, DemoSite
 from tests.browser.test_pages import LANGUAGES, MISSING, PAGE_TYPES, SEARCHES
 
 
@@ -23,12 +22,7 @@ def main():
         shots = []
         for language in LANGUAGES:
             for page_type in PAGE_TYPES:
-                paths = [
-                    p["path"]
-                    for p in site.pages
-                    if p["type"] == page_type and p["language"] == language
-                ]
-                shots.append((language, page_type, paths[0]))
+                shots.append((language, page_type, site.paths(page_type, language)[0]))
             shots.append((language, "search", SEARCHES[language]))
             shots.append((language, "not-found", MISSING[language]))
         for width, viewport in WIDTHS.items():

@@ -23,6 +23,20 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
 
+# Debian's Chromium, started the way the browser tests, Lighthouse and the screenshots need it.
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+
 
 def free_port():
     with socket.socket() as sock:
@@ -152,6 +166,14 @@ class DemoSite:
             text=True,
         )
         return json.loads(result.stdout.strip().splitlines()[-1])
+
+    def paths(self, page_type, language):
+        """The paths of the live pages of a type (a model name) in a language."""
+        paths = [
+            p["path"] for p in self.pages if p["type"] == page_type and p["language"] == language
+        ]
+        assert paths, f"the demo site has no {page_type} in {language}"
+        return paths
 
     def warm_up(self):
         """Request every page once, so image renditions exist before a browser asks for them."""

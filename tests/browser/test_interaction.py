@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tests.browser.checks import axe_violations, check_page, horizontal_overflow
-from tests.browser.conftest import DESKTOP, PHONE, pages_of_type
+from tests.browser.site import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -103,7 +103,7 @@ def test_desktop_menu_links_follow_the_skip_link(chromium, site):
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_appointment_form_empty_with_errors_and_sent(browser_page, site, language):
-    path = pages_of_type(site, "appointmentrequestpage", language)[0]
+    path = site.paths("appointmentrequestpage", language)[0]
     page = check_page(browser_page, path)
     opened = datetime.datetime.now()
 
@@ -145,7 +145,7 @@ def test_zoom_to_200_percent_reflows_without_sideways_scrolling(chromium, site, 
         viewport={"width": 640, "height": 450}, device_scale_factor=2, base_url=site.base_url
     )
     page = context.new_page()
-    for path in pages_of_type(site, page_type, "en"):
+    for path in site.paths(page_type, "en"):
         page.goto(path)
         assert horizontal_overflow(page) <= 0, f"{path} scrolls sideways at 200 %"
     context.close()
@@ -172,7 +172,7 @@ def luminance(rgb):
 def test_palette_has_no_white_glare_and_follows_the_dark_preference(chromium, site, scheme):
     context = chromium.new_context(viewport=PHONE, color_scheme=scheme, base_url=site.base_url)
     page = context.new_page()
-    for path in ["/", pages_of_type(site, "conditionpage", "en")[0], "/es/"]:
+    for path in ["/", site.paths("conditionpage", "en")[0], "/es/"]:
         page.goto(path)
         assert not large_white_areas(page), path
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
@@ -204,7 +204,7 @@ def test_pages_read_without_javascript(chromium, site):
     )
     page = context.new_page()
     for page_type in ["homepage", "conditionpage", "treatmentpage", "locationpage"]:
-        path = pages_of_type(site, page_type, "en")[0]
+        path = site.paths(page_type, "en")[0]
         page.goto(path)
         assert page.locator("main h1").is_visible()
         assert page.locator("main").inner_text().strip()
@@ -216,7 +216,7 @@ def test_pages_read_without_javascript(chromium, site):
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_office_page_directions_calls_and_todays_hours(browser_page, site, language):
-    path = pages_of_type(site, "locationpage", language)[0]
+    path = site.paths("locationpage", language)[0]
     page = check_page(browser_page, path)
     directions = page.locator("a.visit-box__directions")
     assert directions.is_visible()
@@ -237,7 +237,7 @@ def test_office_page_directions_calls_and_todays_hours(browser_page, site, langu
 
 
 def test_office_page_prints_address_hours_and_directions_only(browser_page, site):
-    path = pages_of_type(site, "locationpage", "en")[0]
+    path = site.paths("locationpage", "en")[0]
     page = check_page(browser_page, path)
     page.emulate_media(media="print")
     for kept in [".visit-box__address", ".hours-table", "a.visit-box__directions"]:
@@ -268,7 +268,7 @@ IMAGES = """() => [...document.images].filter(img => img.closest("main")).map(im
 def test_images_are_webp_sized_for_the_window_and_the_largest_is_not_lazy(
     browser_page, site, page_type
 ):
-    path = pages_of_type(site, page_type, "en")[0]
+    path = site.paths(page_type, "en")[0]
     page = check_page(browser_page, path)
     # The largest image on the first screen is the one a visitor waits for: never lazy.
     first_screen = [image for image in page.evaluate(IMAGES) if image["firstScreen"]]

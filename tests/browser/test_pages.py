@@ -7,7 +7,6 @@ one of the site's own files that failed, or a page wider than the window.
 import pytest
 
 from tests.browser.checks import check_page
-from tests.browser.conftest import pages_of_type
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +33,7 @@ MISSING = {"en": "/no-such-page/", "es": "/es/no-existe/"}
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_every_page_of_each_type(browser_page, site, page_type, language):
-    for path in pages_of_type(site, page_type, language):
+    for path in site.paths(page_type, language):
         check_page(browser_page, path)
 
 
