@@ -13,7 +13,9 @@ pytestmark = pytest.mark.browser
 
 FOCUSED = """() => {
   const el = document.activeElement;
-  const style = getComputedStyle(el);
+  // A card's link shows its focus as an outline around the whole card.
+  const ring = el.classList.contains("card__link") ? el.closest(".card") : el;
+  const style = getComputedStyle(ring);
   const box = el.getBoundingClientRect();
   return {
     tag: el.tagName.toLowerCase(), classes: el.className || "", id: el.id,
@@ -88,6 +90,27 @@ def test_phone_menu_opens_and_closes_with_the_keyboard(chromium, site, language)
     page.keyboard.press("Enter")
     assert not menu.is_visible(), "Enter on the button closes the menu"
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/es/request-an-appointment/", "/locations/stamford/"])
+def test_every_tab_stop_shows_where_the_focus_is(browser_page, site, path):
+    if path.startswith("/es/"):
+        path = site.paths("appointmentrequestpage", "es")[0]
+    page = check_page(browser_page, path)
+    # Instant scrolling, so each focused element is already on screen when it is measured.
+    page.emulate_media(reduced_motion="reduce")
+    seen = set()
+    for _ in range(80):
+        item = tab(page)
+        if item["tag"] == "body":
+            break
+        key = (item["tag"], item["id"], item["text"], item["classes"])
+        if key in seen:
+            break
+        seen.add(key)
+        assert item["outline"], f"no visible focus on {item}"
+        assert item["visible"], f"focused but off screen: {item}"
+    assert len(seen) > 5
 
 
 def test_desktop_menu_links_follow_the_skip_link(chromium, site):
