@@ -35,6 +35,20 @@ run: install
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+.PHONY: lighthouse screenshots
+## make lighthouse: Lighthouse 12 (mobile) on four demo pages served production-like; medians of 3
+## runs. LIGHTHOUSE_ARGS=--check fails below 100 in accessibility, best practices or SEO (CI).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+lighthouse: install node_modules/.installed
+	$(PY) -m tests.browser.lighthouse $(LIGHTHOUSE_ARGS)
+
+## make screenshots: phone and desktop screenshots of every page type in both languages (screenshots/)
+screenshots: install
+	$(PY) -m tests.browser.screenshots
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

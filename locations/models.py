@@ -1,5 +1,7 @@
 """Offices and the physicians who practise at them."""
 
+from urllib.parse import urlencode
+
 from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -320,6 +322,12 @@ class LocationPage(BasePage):
             f"{self.city}, {self.state} {self.postal_code}",
         ]
         return [line for line in lines if line]
+
+    @property
+    def directions_url(self):
+        """A maps link to the address: phones open it in the visitor's maps app."""
+        query = urlencode({"api": "1", "query": ", ".join(self.address_lines)})
+        return f"https://www.google.com/maps/search/?{query}"
 
     @property
     def phone_href(self):

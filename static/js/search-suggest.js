@@ -1,4 +1,5 @@
-// Suggestions under the search box while typing. Without JavaScript the form simply submits.
+// Suggestions under the search box while typing: a list of links, announced politely and
+// reached with Tab. Without JavaScript the form simply submits.
 (function () {
   "use strict";
   var input = document.getElementById("search-query");
@@ -11,7 +12,6 @@
   function hide() {
     list.hidden = true;
     list.textContent = "";
-    input.setAttribute("aria-expanded", "false");
   }
 
   function show(results) {
@@ -21,12 +21,10 @@
       var link = document.createElement("a");
       link.href = result.url;
       link.textContent = result.title;
-      item.setAttribute("role", "option");
       item.appendChild(link);
       list.appendChild(item);
     });
     list.hidden = results.length === 0;
-    input.setAttribute("aria-expanded", results.length ? "true" : "false");
   }
 
   input.addEventListener("input", function () {
