@@ -1,14 +1,19 @@
-"""Middleware for the content API: rate limits and HTTP caching headers."""
+"""Middleware: the content API's rate limits and caching headers, the page route cache."""
 
 import hashlib
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import JsonResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from wagtail.models import APIToken, GroupPagePermission
+from wagtail import views as wagtail_views
+from wagtail.models import APIToken, GroupPagePermission, Page, Site
+from wagtail.url_routing import RouteResult
+
+from home import caching
 
 API_PREFIX = "/api/"
 WINDOW_SECONDS = 60
@@ -129,3 +134,52 @@ class APICacheHeadersMiddleware:
                 patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
             patch_vary_headers(response, ["Authorization"])
         return response
+
+
+class PageRouteCacheMiddleware:
+    """Finds the page for an address from the cache instead of walking the page tree.
+
+    Wagtail looks a page up level by level (two queries a level, plus the site and its root); the
+    outcome (page type and id, and a routable page's arguments) is kept per content generation
+    (home/caching.py), so a page costs one query to find. Misses, 404s included, take Wagtail's
+    own route, so what answers an address never differs from Wagtail's answer.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve or not view_args:
+            return None
+        path = view_args[0]
+        host = request._get_raw_host()
+        site = caching.fragment(
+            request, "site", [host, request.get_port()], lambda: Site.find_for_request(request)
+        )
+        request._wagtail_site = site
+        if site is None:
+            return None
+        parts = [site.pk, translation.get_language(), path]
+        found = caching.fragment(request, "route", parts, lambda: _route(request, path))
+        if found and not hasattr(request, "_wagtail_route_for_request"):
+            label, pk, args, kwargs = found
+            model = apps.get_model(label)
+            pages = model.objects.filter(pk=pk, live=True)
+            # Every page shows its images in the header and social tags.
+            images = [name for name in ("listing_image", "social_image") if hasattr(model, name)]
+            page = pages.select_related(*images).first()
+            if page is not None:
+                request._wagtail_route_for_request = RouteResult(page, args, kwargs)
+        return None
+
+
+def _route(request, path):
+    """(model label, page id, args, kwargs) of the page at `path`, or None (not cached)."""
+    result = Page.route_for_request(request, path)
+    if result is None:
+        return None
+    page, args, kwargs = result
+    return (page._meta.label, page.pk, tuple(args or ()), dict(kwargs or {}))

@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from home import translation_sync
+        from home import caching, translation_sync
 
         translation_sync.connect()
+        caching.connect()

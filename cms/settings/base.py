@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.middleware.PageRouteCacheMiddleware",
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with 429
 ]
 
