@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.APIRateLimitMiddleware",
     "cms.middleware.APICacheHeadersMiddleware",
+    "cms.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -120,6 +121,10 @@ if env.str("REDIS_URL", default=""):
         },
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# Seconds anonymous visitors' pages and API responses are kept (cms/middleware.py); publishing
+# anything replaces them at once. 0 turns the cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 # ---------------------------------------------------------------------------------------------
 # Security and accounts
