@@ -99,7 +99,8 @@ class APIRateLimitMiddleware:
         except ValueError:  # evicted between add and incr
             cache.set(key, 1, WINDOW_SECONDS + 5)
             count = 1
-        if count > limit:
+        # A cache outage (django-redis ignoring the error gives None) must not refuse partners.
+        if isinstance(count, int) and count > limit:
             retry_after = WINDOW_SECONDS - int(time.time()) % WINDOW_SECONDS
             response = JsonResponse(
                 {"message": f"Too many requests: the limit is {limit} a minute. Try again later."},

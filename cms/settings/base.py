@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.middleware.PageRouteCacheMiddleware",
+    "cms.views.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with 429
 ]
 
@@ -236,6 +237,9 @@ MEDICAL_REVIEW_MAX_AGE_DAYS = env.int("MEDICAL_REVIEW_MAX_AGE_DAYS", default=365
 # Appointment requests (protected health information; see locations/appointments.py).
 # Where a request's notification goes when its office has no intake e-mail address.
 APPOINTMENT_FALLBACK_EMAIL = env.str("APPOINTMENT_FALLBACK_EMAIL", default="")
+# The number visitors are asked to call when the site cannot take their request (the database is
+# down): on the 503 page and when an appointment request cannot be stored.
+FALLBACK_PHONE = env.str("FALLBACK_PHONE", default="(203) 555-0142")
 # Requests older than this many days are deleted by `purge_appointment_requests` (run it daily).
 APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=90)
 # Posts of the request form allowed per client address within the window (seconds).
