@@ -242,6 +242,8 @@ class AnonymousPageCacheMiddleware:
                 change = None
             if change is not None:
                 timeout = max(1, min(timeout, int(change)))
+            if settings.CDN_MAX_AGE and not request.path.startswith(API_PREFIX):
+                patch_cache_control(response, public=True, s_maxage=settings.CDN_MAX_AGE)
             headers = [(name, value) for name, value in response.items() if name != "X-Cache"]
             # When the cache fails the visitor still has the page; the next one is built again.
             with contextlib.suppress(Exception):

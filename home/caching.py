@@ -17,7 +17,9 @@ import logging
 import time
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -47,7 +49,10 @@ PROJECT_APPS = {"home", "treatments", "locations", "search"}
 
 
 def generation():
-    """The current content generation, or None when the cache cannot be reached."""
+    """The current content generation, or None when the cache cannot be reached (or is not
+    shared by every process: `VISITOR_CACHE`)."""
+    if not settings.VISITOR_CACHE:
+        return None
     try:
         value = cache.get(GENERATION_KEY)
         if value is None:
@@ -70,7 +75,15 @@ def request_generation(request):
 
 
 def content_changed(**kwargs):
-    """Start a new generation: everything cached for visitors is stale from now on."""
+    """Start a new generation: everything cached for visitors is stale from now on.
+
+    Again once the change is committed: a request that read the new generation while the change
+    was not yet visible to it may have cached the old content under it."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
     try:
         cache.set(GENERATION_KEY, time.time_ns(), None)
     except Exception:

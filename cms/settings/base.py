@@ -123,9 +123,14 @@ if env.str("REDIS_URL", default=""):
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
+# What visitors see is cached (home/caching.py) only where every process shares the cache: a
+# publish in one process must reach all the others. Production turns it on with REDIS_URL.
+VISITOR_CACHE = env.bool("VISITOR_CACHE", default=True)
 # Seconds anonymous visitors' pages and API responses are kept (cms/middleware.py); publishing
-# anything replaces them at once. 0 turns the cache off.
+# anything replaces them at once. 0 turns the page cache off (shared fragments stay cached).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Seconds a CDN may keep a page (`s-maxage`); 0: pages say nothing to shared caches.
+CDN_MAX_AGE = 0
 
 # ---------------------------------------------------------------------------------------------
 # Security and accounts
