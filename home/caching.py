@@ -29,7 +29,8 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "content-generation"
 FRAGMENT_SECONDS = 60 * 60
 
-# Models whose rows never show on a public page: saving them must not empty the cache.
+# Models whose rows never show on a cached page: saving them must not empty the cache (search
+# results are never cached, and every search saves its query's hit count).
 UNSEEN_MODELS = {
     "locations.appointmentrequest",
     "search.zeroresultquery",
@@ -42,8 +43,6 @@ SEEN_WAGTAIL_MODELS = {
     "wagtailcore.pageviewrestriction",
     "wagtailredirects.redirect",
     "wagtaildocs.document",
-    "wagtailsearchpromotions.query",
-    "wagtailsearchpromotions.searchpromotion",
 }
 PROJECT_APPS = {"home", "treatments", "locations", "search"}
 

@@ -133,3 +133,10 @@ def test_turned_off_by_setting(client, demo, settings):
     settings.PAGE_CACHE_SECONDS = 0
     client.get(demo.migraine.url)
     assert "X-Cache" not in client.get(demo.migraine.url)
+
+
+def test_searching_does_not_empty_the_cache(client, demo):
+    """Every search saves its query's hit count; that must not count as a content change."""
+    client.get(demo.migraine.url)
+    client.get("/search/?q=ketamine")
+    assert client.get(demo.migraine.url)["X-Cache"] == "hit"
