@@ -113,9 +113,6 @@ def load_with_python(results):
 
 def editor(stop, problems, published):
     """Publishes a change every second or so and checks the next anonymous requests show it."""
-    import django
-
-    django.setup()
     from wagtail.models import Page
 
     condition = Page.objects.get(slug="chronic-migraine", locale__language_code="en").specific
@@ -156,6 +153,9 @@ def main():
     env["VISITOR_CACHE"] = "true"
     seed(env)
     os.environ.update(env)  # the editor below publishes with the server's own settings
+    import django
+
+    django.setup()
     problems, published, results = [], [], {}
     with Server(env, 300):
         for path in PATHS:

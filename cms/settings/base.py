@@ -212,6 +212,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# Make the renditions templates and the API show when an image is saved or a page published
+# (home/renditions.py), not on a visitor's first request.
+RENDITIONS_ON_PUBLISH = env.bool("RENDITIONS_ON_PUBLISH", default=True)
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d %b %Y"
 WAGTAIL_DATETIME_FORMAT = "%d %b %Y %H:%M"
