@@ -175,6 +175,9 @@ def throughput(path):
                 "-t2",
                 f"-c{CONNECTIONS}",
                 f"-d{int(SECONDS)}s",
+                # A slow answer is measured, not counted as an error (wrk gives up after 2 s).
+                "--timeout",
+                "10s",
                 *header_args,
                 f"http://127.0.0.1:{PORT}{path}",
             ],
