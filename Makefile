@@ -13,7 +13,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install run serve demo test lint format check bench clean
+.PHONY: install run serve demo test lint format check bench loadtest clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -61,5 +61,13 @@ check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+## make bench: seed demo + BENCH_PAGES (500) pages, serve with gunicorn on loopback, print timings
+bench: install
+	$(PY) bench/run.py
+
+## make loadtest: 64 connections for 30 s while an editor publishes; fails on any error or stale page
+loadtest: install
+	$(PY) bench/loadtest.py
+
 clean:
-	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache .bench

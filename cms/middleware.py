@@ -1,14 +1,21 @@
-"""Middleware for the content API: rate limits and HTTP caching headers."""
+"""Middleware: the content API's rate limits and caching headers, the cache of anonymous
+responses, and the page route cache."""
 
+import contextlib
 import hashlib
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control, patch_vary_headers
-from wagtail.models import APIToken, GroupPagePermission
+from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
+from wagtail import views as wagtail_views
+from wagtail.models import APIToken, GroupPagePermission, Page, Site
+from wagtail.url_routing import RouteResult
+
+from home import caching
 
 API_PREFIX = "/api/"
 WINDOW_SECONDS = 60
@@ -92,7 +99,8 @@ class APIRateLimitMiddleware:
         except ValueError:  # evicted between add and incr
             cache.set(key, 1, WINDOW_SECONDS + 5)
             count = 1
-        if count > limit:
+        # A cache outage (django-redis ignoring the error gives None) must not refuse partners.
+        if isinstance(count, int) and count > limit:
             retry_after = WINDOW_SECONDS - int(time.time()) % WINDOW_SECONDS
             response = JsonResponse(
                 {"message": f"Too many requests: the limit is {limit} a minute. Try again later."},
@@ -129,3 +137,146 @@ class APICacheHeadersMiddleware:
                 patch_cache_control(response, public=True, max_age=settings.API_CACHE_MAX_AGE)
             patch_vary_headers(response, ["Authorization"])
         return response
+
+
+class PageRouteCacheMiddleware:
+    """Finds the page for an address from the cache instead of walking the page tree.
+
+    Wagtail looks a page up level by level (two queries a level, plus the site and its root); the
+    outcome (page type and id, and a routable page's arguments) is kept per content generation
+    (home/caching.py), so a page costs one query to find. Misses, 404s included, take Wagtail's
+    own route, so what answers an address never differs from Wagtail's answer.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve or not view_args:
+            return None
+        path = view_args[0]
+        host = request._get_raw_host()
+        site = caching.fragment(
+            request, "site", [host, request.get_port()], lambda: Site.find_for_request(request)
+        )
+        request._wagtail_site = site
+        if site is None:
+            return None
+        parts = [site.pk, translation.get_language(), path]
+        found = caching.fragment(request, "route", parts, lambda: _route(request, path))
+        if found and not hasattr(request, "_wagtail_route_for_request"):
+            label, pk, args, kwargs = found
+            model = apps.get_model(label)
+            pages = model.objects.filter(pk=pk, live=True)
+            # Every page shows its images in the header and social tags.
+            images = [name for name in ("listing_image", "social_image") if hasattr(model, name)]
+            page = pages.select_related(*images).first()
+            if page is not None:
+                request._wagtail_route_for_request = RouteResult(page, args, kwargs)
+        return None
+
+
+def _route(request, path):
+    """(model label, page id, args, kwargs) of the page at `path`, or None (not cached)."""
+    result = Page.route_for_request(request, path)
+    if result is None:
+        return None
+    page, args, kwargs = result
+    return (page._meta.label, page.pk, tuple(args or ()), dict(kwargs or {}))
+
+
+class AnonymousPageCacheMiddleware:
+    """Keeps the pages and API responses anonymous visitors get, and answers repeats from them.
+
+    Django's own cache middleware would do the storing, but it caches whatever lacks `private`,
+    needs a timeout to pass before an edit shows, and keys on headers the site does not vary
+    on. This one is keyed on the content generation (home/caching.py), so publishing,
+    unpublishing, moving or deleting any page, in any language, shows on the very next request;
+    and it takes only what is safe to share:
+
+    - GET or HEAD, from a visitor without a session cookie or an Authorization header (editors,
+      signed-in visitors, API tokens and anyone who passed a page's password go through);
+    - a Wagtail page or an API response (never the admin or its previews, search, whose every
+      query is counted for the editors' reports, or the health check), answered with 200;
+    - that sets no cookie and does not vary on cookies (a form's CSRF token does both), and is
+      not marked private or no-store.
+
+    The key is the host, scheme, path and query string; a page's language is in its path and an
+    API response's in `?locale=`. Entries live `PAGE_CACHE_SECONDS` at most, less when a site
+    alert starts or ends sooner. `X-Cache: hit` or `miss` tells which way a response came.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if seconds <= 0 or not self._may_share(request):
+            return self.get_response(request)
+        current = caching.request_generation(request)
+        if current is None:  # cache unreachable: serve from the database
+            return self.get_response(request)
+        key = self._key(request, current)
+        try:
+            stored = cache.get(key)
+        except Exception:
+            stored = None
+        if stored is not None:
+            status, headers, content = stored
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response["X-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and self._shareable(request, response):
+            timeout = seconds
+            try:
+                from home.templatetags.clinic_tags import next_alert_change
+
+                change = next_alert_change(request)
+            except Exception:
+                change = None
+            if change is not None:
+                timeout = max(1, min(timeout, int(change)))
+            if settings.CDN_MAX_AGE and not request.path.startswith(API_PREFIX):
+                patch_cache_control(response, public=True, s_maxage=settings.CDN_MAX_AGE)
+            headers = [(name, value) for name, value in response.items() if name != "X-Cache"]
+            # When the cache fails the visitor still has the page; the next one is built again.
+            with contextlib.suppress(Exception):
+                cache.set(key, (response.status_code, headers, response.content), timeout)
+            response["X-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _may_share(request):
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+            and not request.path.startswith(("/admin/", "/_util/", "/healthz"))
+        )
+
+    @staticmethod
+    def _shareable(request, response):
+        match = getattr(request, "resolver_match", None)
+        page_or_api = request.path.startswith(API_PREFIX) or (
+            match is not None and match.url_name == "wagtail_serve"
+        )
+        if not page_or_api or response.status_code != 200 or response.streaming:
+            return False
+        if response.cookies or has_vary_header(response, "Cookie"):
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+            return False
+        user = getattr(request, "user", None)
+        return not (user is not None and user.is_authenticated)
+
+    @staticmethod
+    def _key(request, current):
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        return f"page:{current}:{hashlib.sha256(address.encode()).hexdigest()}"

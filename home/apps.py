@@ -6,6 +6,8 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from home import translation_sync
+        from home import caching, renditions, translation_sync
 
         translation_sync.connect()
+        caching.connect()
+        renditions.connect()

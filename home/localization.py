@@ -15,6 +15,8 @@ from django.utils.translation import get_supported_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from home.caching import public_q
+
 # Locales change only when an administrator adds or removes a language, but every tag and relation
 # asks for one; they are kept per process and forgotten whenever a Locale row changes.
 _locales = {}
@@ -104,7 +106,7 @@ def linked_pages(ids, queryset, locale=None):
     a preview, where the rows are not saved yet) and the pages from `queryset` in one query.
     """
     ids = list(ids)
-    by_id = {page.pk: page for page in queryset.live().public().filter(pk__in=ids)}
+    by_id = {page.pk: page for page in queryset.live().filter(public_q()).filter(pk__in=ids)}
     return localize_pages(
         [by_id[pk] for pk in ids if pk in by_id], queryset=queryset, locale=locale
     )
@@ -117,7 +119,9 @@ def _localized_by_key(pages, queryset, locale):
     if missing:
         found = {
             page.translation_key: page
-            for page in queryset.live().public().filter(locale=locale, translation_key__in=missing)
+            for page in queryset.live()
+            .filter(public_q())
+            .filter(locale=locale, translation_key__in=missing)
         }
     result = {}
     for page in pages:
@@ -155,7 +159,7 @@ def prefetch_page_relations(pages):
 def _prefetch_translations(pages):
     keys = {page.translation_key for page in pages}
     translations = {}
-    for other in Page.objects.live().public().filter(translation_key__in=keys):
+    for other in Page.objects.live().filter(public_q()).filter(translation_key__in=keys):
         translations.setdefault(other.translation_key, []).append(other)
     for page in pages:
         page.__dict__.setdefault("_relations", {})["translations"] = [
@@ -175,7 +179,9 @@ def prefetch_forward(pages, name, link_model, owner, target, target_queryset):
     for owner_id, target_id in rows:
         ids_by_owner.setdefault(owner_id, []).append(target_id)
     all_ids = {pk for ids in ids_by_owner.values() for pk in ids}
-    targets = {page.pk: page for page in target_queryset.live().public().filter(pk__in=all_ids)}
+    targets = {
+        page.pk: page for page in target_queryset.live().filter(public_q()).filter(pk__in=all_ids)
+    }
     _store(
         pages,
         name,
@@ -190,7 +196,7 @@ def prefetch_reverse(pages, name, owner_queryset, lookup):
     keys = {page.translation_key for page in pages}
     owners = (
         owner_queryset.live()
-        .public()
+        .filter(public_q())
         .filter(**{f"{lookup}__translation_key__in": keys})
         .annotate(linked_key=models.F(f"{lookup}__translation_key"))
         .order_by("title", "pk")

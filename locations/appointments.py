@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.core.mail import send_mail
-from django.db import models
+from django.db import DatabaseError, models, transaction
 from django.db.models.signals import post_delete
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -31,7 +31,8 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from home.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
 from home.localization import active_locale, default_locale
-from home.models import BasePage
+from home.models import BasePage, ClinicSettings
+from home.templatetags.clinic_tags import tel_href
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +103,16 @@ class AppointmentRequestPage(BasePage):
                 )
             form = self.get_form(request)
             if form.is_valid():
-                self.store(form)
+                try:
+                    with transaction.atomic():
+                        self.store(form)
+                except DatabaseError as error:
+                    # Only the kind of failure is logged: a database error's message can quote
+                    # the values of the row, and those are the patient's.
+                    logger.error(
+                        "An appointment request could not be stored (%s).", type(error).__name__
+                    )
+                    return self.not_stored(request, form, *args, **kwargs)
                 token = signing.dumps(timezone.now().timestamp(), salt=SENT_SALT)
                 return redirect(f"{self.url}?sent={token}")
         elif request.method in ("GET", "HEAD"):
@@ -115,6 +125,22 @@ class AppointmentRequestPage(BasePage):
         context["form"] = form
         context["sent"] = form is None
         return TemplateResponse(request, self.get_template(request), context)
+
+    def not_stored(self, request, form, *args, **kwargs):
+        """The form again, as the visitor filled it, saying the request was not received and
+        giving a phone number: never a thank-you for a request that was not stored."""
+        try:
+            context = self.get_context(request, *args, **kwargs)
+        except DatabaseError:
+            context = {"page": self, "request": request}
+        context.update(form=form, sent=False, not_stored=True)
+        try:
+            phone = ClinicSettings.for_request(request).main_phone
+        except DatabaseError:
+            phone = ""
+        context["fallback_phone"] = phone or settings.FALLBACK_PHONE
+        context["fallback_href"] = tel_href(context["fallback_phone"])
+        return TemplateResponse(request, self.get_template(request), context, status=503)
 
     @sensitive_variables("form")
     def store(self, form):

@@ -38,6 +38,7 @@ from home.api import (
     RelatedPagesField,
 )
 from home.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, BodyBlock
+from home.caching import public_q
 from home.localization import (
     linked_pages,
     localize_pages,
@@ -76,7 +77,7 @@ class LocationIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["locations"] = LocationPage.for_cards().child_of(self).live().public()
+        context["locations"] = LocationPage.for_cards().child_of(self).live().filter(public_q())
         return context
 
 
@@ -360,7 +361,7 @@ class LocationPage(BasePage):
         physicians = (
             PhysicianPage.for_cards()
             .live()
-            .public()
+            .filter(public_q())
             .filter(location_links__location__translation_key=self.translation_key)
             .distinct()
             .order_by("title")
@@ -372,7 +373,7 @@ class LocationPage(BasePage):
         treatments = (
             treatment_model.for_cards()
             .live()
-            .public()
+            .filter(public_q())
             .filter(location_links__location__translation_key=self.translation_key)
             .distinct()
             .order_by("title")
@@ -458,7 +459,7 @@ class PhysicianIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["physicians"] = PhysicianPage.for_cards().child_of(self).live().public()
+        context["physicians"] = PhysicianPage.for_cards().child_of(self).live().filter(public_q())
         return context
 
 

@@ -70,3 +70,14 @@ def editor(db, django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database is rolled back after every test, and
+    cached pages and fragments must not outlive the rows they were built from."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -101,3 +101,45 @@ def test_production_sends_a_content_security_policy_the_site_and_admin_work_unde
         assert "default-src 'self'" in policy
         assert "object-src 'none'" in policy and "frame-ancestors 'self'" in policy
     assert lines["/admin/login/"].startswith("200")
+
+
+SHOW_SWITCHES = """
+import django; django.setup()
+from django.conf import settings
+print(settings.STORAGES["default"]["BACKEND"])
+print(settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"])
+print(getattr(settings, "WAGTAILFRONTENDCACHE", {}).get("default", {}).get("BACKEND", "-"))
+print(settings.CACHES["default"]["BACKEND"], settings.VISITOR_CACHE)
+print(settings.LOGGING["handlers"]["console"]["formatter"])
+"""
+
+
+def switches(**overrides):
+    env = {k: v for k, v in os.environ.items() if k not in COMPLETE and k != "REDIS_URL"}
+    env.update(COMPLETE, DJANGO_SETTINGS_MODULE="cms.settings.production", **overrides)
+    result = subprocess.run(
+        [sys.executable, "-c", SHOW_SWITCHES], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split("\n")
+
+
+def test_scale_out_pieces_are_switched_on_by_the_environment():
+    alone = switches()
+    assert alone[0] == "django.core.files.storage.FileSystemStorage"
+    assert alone[1] == "wagtail.search.backends.database"
+    assert alone[2] == "-"
+    # Without a shared cache nothing visitors see is cached: a publish could not reach every worker.
+    assert alone[3] == "django.core.cache.backends.locmem.LocMemCache False"
+    assert alone[4] == "json"
+    scaled = switches(
+        AWS_STORAGE_BUCKET_NAME="clinic-media",
+        SEARCH_URL="https://search.example.org:9200",
+        FRONTEND_CACHE="http",
+        FRONTEND_CACHE_LOCATION="http://varnish.internal:80",
+        REDIS_URL="redis://cache.example.org:6379/0",
+    )
+    assert scaled[0] == "storages.backends.s3.S3Storage"
+    assert scaled[1] == "wagtail.search.backends.opensearch2"
+    assert scaled[2] == "wagtail.contrib.frontend_cache.backends.HTTPBackend"
+    assert scaled[3] == "django_redis.cache.RedisCache True"

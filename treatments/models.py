@@ -28,6 +28,7 @@ from home.blocks import (
     KeyFactBlock,
     StepBlock,
 )
+from home.caching import public_q
 from home.localization import (
     linked_pages,
     localize_pages,
@@ -71,7 +72,7 @@ class ClinicalIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.child_model.for_cards().child_of(self).live().public()
+        context["children"] = self.child_model.for_cards().child_of(self).live().filter(public_q())
         return context
 
 
@@ -251,7 +252,7 @@ class ConditionPage(ClinicalPage):
         treatments = (
             TreatmentPage.for_cards()
             .live()
-            .public()
+            .filter(public_q())
             .filter(condition_links__condition__translation_key=self.translation_key)
             .distinct()
             .order_by("title")

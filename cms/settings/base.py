@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.APIRateLimitMiddleware",
     "cms.middleware.APICacheHeadersMiddleware",
+    "cms.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.middleware.PageRouteCacheMiddleware",
+    "cms.views.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with 429
 ]
 
@@ -119,6 +122,15 @@ if env.str("REDIS_URL", default=""):
         },
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+# What visitors see is cached (home/caching.py) only where every process shares the cache: a
+# publish in one process must reach all the others. Production turns it on with REDIS_URL.
+VISITOR_CACHE = env.bool("VISITOR_CACHE", default=True)
+# Seconds anonymous visitors' pages and API responses are kept (cms/middleware.py); publishing
+# anything replaces them at once. 0 turns the page cache off (shared fragments stay cached).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Seconds a CDN may keep a page (`s-maxage`); 0: pages say nothing to shared caches.
+CDN_MAX_AGE = 0
 
 # ---------------------------------------------------------------------------------------------
 # Security and accounts
@@ -200,6 +212,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# Make the renditions templates and the API show when an image is saved or a page published
+# (home/renditions.py), not on a visitor's first request.
+RENDITIONS_ON_PUBLISH = env.bool("RENDITIONS_ON_PUBLISH", default=True)
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d %b %Y"
 WAGTAIL_DATETIME_FORMAT = "%d %b %Y %H:%M"
@@ -234,6 +249,9 @@ MEDICAL_REVIEW_MAX_AGE_DAYS = env.int("MEDICAL_REVIEW_MAX_AGE_DAYS", default=365
 # Appointment requests (protected health information; see locations/appointments.py).
 # Where a request's notification goes when its office has no intake e-mail address.
 APPOINTMENT_FALLBACK_EMAIL = env.str("APPOINTMENT_FALLBACK_EMAIL", default="")
+# The number visitors are asked to call when the site cannot take their request (the database is
+# down): on the 503 page and when an appointment request cannot be stored.
+FALLBACK_PHONE = env.str("FALLBACK_PHONE", default="(203) 555-0142")
 # Requests older than this many days are deleted by `purge_appointment_requests` (run it daily).
 APPOINTMENT_RETENTION_DAYS = env.int("APPOINTMENT_RETENTION_DAYS", default=90)
 # Posts of the request form allowed per client address within the window (seconds).

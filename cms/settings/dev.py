@@ -7,3 +7,5 @@ DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-not-secret-0f3a9c2e7b")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Pages are rebuilt on every request while developing templates (PAGE_CACHE_SECONDS turns it on).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)

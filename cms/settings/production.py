@@ -5,7 +5,7 @@ Refuses to start without SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL."""
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, INSTALLED_APPS, MIDDLEWARE, env
+from .base import BASE_DIR, DATABASES, INSTALLED_APPS, LOGGING, MIDDLEWARE, env
 
 DEBUG = False
 
@@ -23,6 +23,10 @@ ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") 
 _required("DATABASE_URL")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+
+# Several gunicorn workers (and servers) must share one cache for a publish to reach them all:
+# without Redis nothing visitors see is cached.
+VISITOR_CACHE = env.bool("VISITOR_CACHE", default=bool(env.str("REDIS_URL", default="")))
 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -72,3 +76,63 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Logs as one JSON object a line (cms/logging.py); LOG_FORMAT=plain for reading by eye.
+LOGGING["formatters"]["json"] = {"()": "cms.logging.JSONFormatter"}
+if env.str("LOG_FORMAT", default="json") == "json":
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+
+# Uploaded images and documents in S3-compatible object storage (django-storages) when a bucket is
+# named; on the local disk (MEDIA_ROOT) otherwise. Credentials come from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY or the server's role, which boto3 reads itself.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default="") or None
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default="") or None
+    AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default="") or None
+    AWS_DEFAULT_ACL = None  # the bucket's policy decides
+    AWS_QUERYSTRING_AUTH = False  # public media: stable URLs the CDN and browsers can cache
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=31536000, public"}
+
+# OpenSearch or Elasticsearch as the search engine when SEARCH_URL is set (then run
+# `manage.py update_index`); PostgreSQL full-text search otherwise.
+SEARCH_URL = env.str("SEARCH_URL", default="")
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": env.str("SEARCH_BACKEND", default="wagtail.search.backends.opensearch2"),
+            "URLS": [SEARCH_URL],
+            "INDEX": env.str("SEARCH_INDEX", default="clinic"),
+            "TIMEOUT": 5,
+        }
+    }
+
+# A CDN or caching proxy in front of the site, purged by Wagtail when a page is published
+# (wagtail.contrib.frontend_cache). Pages that only show the published one (section pages, the
+# footer) refresh within CDN_MAX_AGE seconds, which pages then allow shared caches.
+FRONTEND_CACHE = env.str("FRONTEND_CACHE", default="")
+CDN_MAX_AGE = env.int("CDN_MAX_AGE", default=120 if FRONTEND_CACHE else 0)
+if FRONTEND_CACHE:
+    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+    _backends = "wagtail.contrib.frontend_cache.backends"
+    if FRONTEND_CACHE == "http":  # Varnish, nginx or a CDN that accepts PURGE requests
+        _purger = {
+            "BACKEND": f"{_backends}.HTTPBackend",
+            "LOCATION": env.str("FRONTEND_CACHE_LOCATION"),
+        }
+    elif FRONTEND_CACHE == "cloudflare":
+        _purger = {
+            "BACKEND": f"{_backends}.CloudflareBackend",
+            "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
+            "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
+        }
+    elif FRONTEND_CACHE == "cloudfront":  # needs boto3, which django-storages[s3] brings
+        _purger = {
+            "BACKEND": f"{_backends}.CloudfrontBackend",
+            "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
+        }
+    else:
+        raise ImproperlyConfigured("FRONTEND_CACHE must be http, cloudflare or cloudfront.")
+    WAGTAILFRONTENDCACHE = {"default": _purger}

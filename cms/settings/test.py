@@ -26,3 +26,8 @@ LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # The suite makes hundreds of API calls a minute from one address; the limit tests lower these.
 API_RATE_LIMIT_ANONYMOUS = 100_000
 API_RATE_LIMIT_TOKEN = 100_000
+
+# Query budgets measure what a page costs to build; the page-cache tests switch it on.
+PAGE_CACHE_SECONDS = 0
+# Thousands of test images need no renditions up front; tests/test_renditions.py turns it on.
+RENDITIONS_ON_PUBLISH = False

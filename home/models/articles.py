@@ -44,6 +44,7 @@ from home.api import (
     TopicsField,
 )
 from home.blocks import INLINE_RICH_TEXT_FEATURES, BodyBlock, FAQBlock
+from home.caching import public_q
 from home.localization import (
     active_locale,
     default_locale,
@@ -153,7 +154,7 @@ def article_cards(queryset, locale=None, limit=None):
     show. A fixed number of queries, however many articles there are."""
     locale = locale or active_locale()
     chosen = {}
-    for article in newest_first(queryset.live().public().select_related(*CARD_RELATIONS)):
+    for article in newest_first(queryset.live().filter(public_q()).select_related(*CARD_RELATIONS)):
         current = chosen.get(article.translation_key)
         if current is None or (article.locale_id == locale.pk != current.locale_id):
             # Dictionaries keep the first position of a key: the list stays newest first.
@@ -209,7 +210,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     def articles(self):
         """This section's live, public articles, newest first, with what their cards show."""
-        return newest_first(ArticlePage.for_cards().child_of(self).live().public())
+        return newest_first(ArticlePage.for_cards().child_of(self).live().filter(public_q()))
 
     def _filter_key(self, request, name, model):
         """The translation key of the page or topic a `?<name>=<slug>` filter names, None when the
@@ -253,7 +254,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         """What the visitor can filter by: topics, and the conditions and treatments the section's
         articles are about, each in the visitor's language, with the chosen one marked."""
         locale = page_locale(self)
-        live = ArticlePage.objects.child_of(self).live().public()
+        live = ArticlePage.objects.child_of(self).live().filter(public_q())
         topics = ArticleTopic.objects.filter(locale_id__in={locale.pk, default_locale().pk})
         topics = topics.filter(
             translation_key__in=ArticleTopic.objects.filter(article_links__article__in=live).values(
@@ -266,7 +267,10 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             link_model = ArticleCondition if name == "condition" else ArticleTreatment
             linked = link_model.objects.filter(article__in=live).values(f"{name}__translation_key")
             pages = (
-                model.objects.live().public().filter(translation_key__in=linked).order_by("title")
+                model.objects.live()
+                .filter(public_q())
+                .filter(translation_key__in=linked)
+                .order_by("title")
             )
             options[name] = localize_pages(pages, queryset=model.objects.all(), locale=locale)
         return {

@@ -5,11 +5,13 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home import caching
 from home.api import ImageRenditionsField, RelatedPageField, RelatedPagesField
 from home.blocks import ReferenceBlock
+from home.caching import public_q
 from home.localization import prefetched
 
 
@@ -214,7 +216,20 @@ class BasePage(SeoMixin, ListingMixin, Page):
     def get_api_translations(self):
         """The live translations of this page in the other languages."""
         cached = prefetched(self, "translations")
-        return cached if cached is not None else list(self.get_translations().live().public())
+        return (
+            cached
+            if cached is not None
+            else list(self.get_translations().live().filter(public_q()))
+        )
+
+    def get_view_restrictions(self):
+        """Wagtail's check of this page's view restrictions, skipped (two queries on every
+        request) when the cached list of restricted sections shows none above or at this page."""
+        if self.alias_of_id is None and not any(
+            self.path.startswith(path) for path in caching.restricted_paths()
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @classmethod
     def for_cards(cls):

@@ -8,16 +8,21 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import prefetch_related_objects
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Q, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from home import caching
+from home.caching import public_q
 from home.localization import active_locale, default_locale, localize_pages
-from home.models import ArticleIndexPage, FooterContent, SiteAlert, StandardPage
+from home.models import ArticleIndexPage, ClinicSettings, FooterContent, SiteAlert, StandardPage
 
 register = template.Library()
 
@@ -62,10 +67,36 @@ def _menu_pages(request, root):
     """The live, public pages under the site root that are shown in menus, looked up once per
     request (the navigation and the feed link both read them)."""
     if request is None:
-        return list(root.get_children().live().public().in_menu())
+        return list(root.get_children().live().filter(public_q()).in_menu())
     if not hasattr(request, "_clinic_menu_pages"):
-        request._clinic_menu_pages = list(root.get_children().live().public().in_menu())
+        request._clinic_menu_pages = list(root.get_children().live().filter(public_q()).in_menu())
     return request._clinic_menu_pages
+
+
+def _cache_parts(request):
+    """What a shared fragment depends on besides the content: the site and the language."""
+    site = Site.find_for_request(request) if request is not None else None
+    return [site.pk if site else "-", _locale(request).language_code]
+
+
+def _menu_items(request, root):
+    """The menu as plain values (address, title, tree position), cached per content generation."""
+
+    def build():
+        return [
+            {
+                "pk": child.pk,
+                "url": child.get_url(request),
+                "title": child.title,
+                "path": child.path,
+                "depth": child.depth,
+                "type": child.content_type_id,
+                "feed_title": child.seo_title or child.title,
+            }
+            for child in _menu_pages(request, root)
+        ]
+
+    return caching.fragment(request, "menu", _cache_parts(request), build)
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
@@ -76,13 +107,13 @@ def main_navigation(context):
     current = context.get("page")
     items = []
     if root is not None:
-        for child in _menu_pages(request, root):
+        for child in _menu_items(request, root):
             is_current = bool(
                 current is not None
-                and getattr(current, "path", "").startswith(child.path)
-                and current.depth >= child.depth
+                and getattr(current, "path", "").startswith(child["path"])
+                and current.depth >= child["depth"]
             )
-            items.append({"page": child, "title": child.title, "is_current": is_current})
+            items.append({**child, "is_current": is_current})
     return {"request": request, "root": root, "items": items, "page": current}
 
 
@@ -90,8 +121,14 @@ def main_navigation(context):
 def home_url(context):
     """The address of the site's home page in the visitor's language."""
     request = context.get("request")
-    root = _site_root(request)
-    return root.get_url(request) if root is not None else "/"
+    if request is None:
+        return "/"
+
+    def build():
+        root = _site_root(request)
+        return root.get_url(request) if root is not None else "/"
+
+    return caching.fragment(request, "home-url", _cache_parts(request), build)
 
 
 @register.simple_tag(takes_context=True)
@@ -109,6 +146,16 @@ def _live_versions(page):
     }
 
 
+class _Url:
+    """A page's address as `_language_versions` reads it (`.get_url()`), from the cache."""
+
+    def __init__(self, url):
+        self.url = url
+
+    def get_url(self, request=None):
+        return self.url
+
+
 def _language_versions(context):
     """Where each of the site's languages leads from the page being shown, computed once per
     request: `{code: (url, same_page)}`. `same_page` is False where the page has no live version
@@ -118,7 +165,20 @@ def _language_versions(context):
     cached = getattr(request, "_clinic_language_versions", None)
     if cached is not None:
         return cached
-    versions = _live_versions(page) if isinstance(page, Page) and page.pk else {}
+    versions = {}
+    if isinstance(page, Page) and page.pk:
+        if request is not None and not getattr(request, "is_preview", False):
+            versions = caching.fragment(
+                request,
+                "translations",
+                [page.pk],
+                lambda: {
+                    code: (p.pk, p.get_url(request)) for code, p in _live_versions(page).items()
+                },
+            )
+            versions = {code: _Url(url) for code, (_pk, url) in versions.items()}
+        else:
+            versions = _live_versions(page)
     match = getattr(request, "resolver_match", None)
     # Django views under the language prefixes (search) have an address in every language.
     routed_view = (
@@ -187,32 +247,71 @@ def feed_links(context):
     """`<link rel="alternate" type="application/rss+xml">` for the articles feed in the visitor's
     language, on every page, so browsers and feed readers find it."""
     request = context.get("request")
-    root = _site_root(request)
-    if root is None or request is None:
+    if request is None:
         return ""
-    # The articles section is usually in the menu, which the navigation reads anyway.
-    section_type = ContentType.objects.get_for_model(ArticleIndexPage)
-    index = next(
-        (page for page in _menu_pages(request, root) if page.content_type_id == section_type.pk),
-        None,
-    )
-    if index is None:
-        index = ArticleIndexPage.objects.child_of(root).live().public().first()
-    url = index.get_url(request) if index is not None else None
-    if not url:
-        return ""
-    return format_html(
-        '<link rel="alternate" type="application/rss+xml" title="{}" href="{}">',
-        index.seo_title or index.title,
-        request.build_absolute_uri(f"{url}feed/"),
-    )
+
+    def build():
+        root = _site_root(request)
+        if root is None:
+            return ""
+        # The articles section is usually in the menu, which the navigation reads anyway.
+        section_type = ContentType.objects.get_for_model(ArticleIndexPage)
+        item = next(
+            (item for item in _menu_items(request, root) if item["type"] == section_type.pk),
+            None,
+        )
+        if item is not None:
+            title, url = item["feed_title"], item["url"]
+        else:
+            index = ArticleIndexPage.objects.child_of(root).live().filter(public_q()).first()
+            if index is None:
+                return ""
+            title, url = index.seo_title or index.title, index.get_url(request)
+        if not url:
+            return ""
+        return format_html(
+            '<link rel="alternate" type="application/rss+xml" title="{}" href="{}">',
+            title,
+            request.build_absolute_uri(f"{url}feed/"),
+        )
+
+    return caching.fragment(request, "feed-link", _cache_parts(request), build)
 
 
 @register.inclusion_tag("includes/site_alerts.html", takes_context=True)
 def site_alerts(context):
     """Alerts showing now, in the visitor's language (the default language's when none)."""
-    alerts = SiteAlert.objects.active(timezone.now())
-    return {"alerts": _for_active_locale(alerts, context.get("request"))}
+    now = timezone.now()
+    return {
+        "alerts": [
+            alert
+            for alert in _pending_alerts(context.get("request"), now)
+            if alert.starts_at <= now and (alert.ends_at is None or alert.ends_at > now)
+        ]
+    }
+
+
+def _pending_alerts(request, now):
+    """Every alert not over yet, in the visitor's language: the cached list stays right as
+    alerts start and end, and a cached page expires when one does (`next_alert_change`)."""
+
+    def build():
+        pending = SiteAlert.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+        return _for_active_locale(pending, request)
+
+    return caching.fragment(request, "alerts", _cache_parts(request), build)
+
+
+def next_alert_change(request):
+    """Seconds until an alert starts or ends (when a cached page goes out of date), or None."""
+    now = timezone.now()
+    moments = [
+        moment
+        for alert in _pending_alerts(request, now)
+        for moment in (alert.starts_at, alert.ends_at)
+        if moment is not None and moment > now
+    ]
+    return (min(moments) - now).total_seconds() if moments else None
 
 
 @register.simple_tag(takes_context=True)
@@ -226,22 +325,43 @@ def office_list(context):
     if cached is not None:
         return cached
     location_model = apps.get_model("locations", "LocationPage")
-    pages = location_model.objects.live().public().order_by("path")
-    offices = localize_pages(
-        pages,
-        queryset=location_model.objects.select_related("listing_image"),
-        locale=_locale(request),
+
+    def build():
+        pages = location_model.objects.live().filter(public_q(request)).order_by("path")
+        offices = localize_pages(
+            pages,
+            queryset=location_model.objects.select_related("listing_image"),
+            locale=_locale(request),
+        )
+        # One query for the hours of every office shown, whichever locale each came from.
+        prefetch_related_objects(offices, "opening_hours")
+        return offices
+
+    offices = (
+        caching.fragment(request, "offices", _cache_parts(request), build)
+        if request is not None
+        else build()
     )
-    # One query for the hours of every office shown, whichever locale each came from.
-    prefetch_related_objects(offices, "opening_hours")
     if request is not None:
         request._clinic_offices = offices
     return offices
 
 
-@register.inclusion_tag("includes/site_footer.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def site_footer(context):
-    """The footer's words, every office with address and phone, and the legal pages."""
+    """The footer's words, every office with address and phone, and the legal pages; the same
+    on every page of a language, so it is rendered once per content generation."""
+    request = context.get("request")
+    html = caching.fragment(
+        request,
+        "footer",
+        _cache_parts(request) if request is not None else ["-"],
+        lambda: render_to_string("includes/site_footer.html", _footer_context(context)),
+    )
+    return mark_safe(html)  # rendered by the template engine, escaped there
+
+
+def _footer_context(context):
     request = context.get("request")
     footers = _for_active_locale(FooterContent.objects.all(), request)
     # The footer in the visitor's language first, the default language's where there is none.
@@ -251,7 +371,10 @@ def site_footer(context):
     legal_pages = []
     if root is not None:
         legal_pages = list(
-            StandardPage.objects.child_of(root).live().public().filter(show_in_menus=False)
+            StandardPage.objects.child_of(root)
+            .live()
+            .filter(public_q())
+            .filter(show_in_menus=False)
         )
     return {
         "request": request,
@@ -259,8 +382,25 @@ def site_footer(context):
         "locations": office_list(context),
         "legal_pages": legal_pages,
         "root": root,
-        "settings": context.get("settings"),
+        "clinic": clinic_settings(context),
     }
+
+
+@register.simple_tag(takes_context=True)
+def clinic_settings(context):
+    """The clinic's name and main phone number (site settings), cached per content generation."""
+    request = context.get("request")
+
+    def build():
+        values = ClinicSettings.for_request(request) if request is not None else None
+        return {
+            "clinic_name": getattr(values, "clinic_name", ""),
+            "main_phone": getattr(values, "main_phone", ""),
+        }
+
+    if request is None:
+        return build()
+    return caching.fragment(request, "clinic-settings", _cache_parts(request)[:1], build)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -268,8 +408,19 @@ def breadcrumbs(context, page):
     """The trail from the site's home page down to `page`; nothing on the home page itself."""
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = list(page.get_ancestors().filter(depth__gte=2).live())
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+    request = context.get("request")
+
+    def build():
+        return [
+            {"url": ancestor.get_url(request), "title": ancestor.title}
+            for ancestor in page.get_ancestors().filter(depth__gte=2).live()
+        ]
+
+    if request is None or getattr(request, "is_preview", False):
+        ancestors = build()
+    else:
+        ancestors = caching.fragment(request, "breadcrumbs", [page.pk], build)
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.simple_tag(takes_context=True)
@@ -292,18 +443,43 @@ def search_result(context, page):
 
 @register.filter
 def with_renditions(pages, fields="listing_image"):
-    """`pages` with the renditions of the named image fields prefetched, a query per field and
-    page type, so a list of cards does not look renditions up one image at a time."""
+    """`pages` with the images of the named fields and their renditions fetched in two queries
+    at most, whatever the number and types of pages, so a list of cards does not look renditions
+    up one image at a time."""
     pages = list(pages)
-    by_model = {}
-    for page in pages:
-        by_model.setdefault(type(page), []).append(page)
     wanted = [name.strip() for name in fields.split(",") if name.strip()]
-    for model, group in by_model.items():
-        names = {field.name for field in model._meta.get_fields()}
-        lookups = [f"{name}__renditions" for name in wanted if name in names]
-        if lookups:
-            prefetch_related_objects(group, *lookups)
+    slots, missing = [], set()
+    for page in pages:
+        for name in wanted:
+            try:
+                field = page._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            image_id = getattr(page, field.attname)
+            if image_id is None:
+                continue
+            slots.append((page, field, image_id))
+            if not field.is_cached(page):
+                missing.add(image_id)
+    images = {}
+    if missing:
+        images = {image.pk: image for image in get_image_model().objects.filter(pk__in=missing)}
+    for page, field, image_id in slots:
+        if not field.is_cached(page) and image_id in images:
+            field.set_cached_value(page, images[image_id])
+    loaded = {
+        id(image): image
+        for page, field, _ in slots
+        if (image := field.get_cached_value(page, None))
+    }
+    prefetch_related_objects(
+        [
+            image
+            for image in loaded.values()
+            if "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+        ],
+        "renditions",
+    )
     return pages
 
 

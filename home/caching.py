@@ -1,0 +1,147 @@
+"""What anonymous visitors see, kept in the cache, and how it is forgotten.
+
+One value, the content generation, is part of the key of every cached page, API response and
+shared fragment (navigation, footer, alerts, view restrictions). Any change that can alter what a
+visitor sees (a page saved, published, unpublished, moved or deleted in any language, a snippet,
+a site setting, an image, a view restriction, a site or locale) replaces it, so everything cached
+before is ignored at once and expires on its own. That is coarser than working out which pages
+show which other pages, but it cannot miss one: every page lists the offices in its footer, and
+cards of a page appear across sections and languages. Editors publish a few times a day, so a
+visitor-facing cache rebuilt after each publish still answers nearly every request.
+
+When the cache is unreachable, `generation()` is None and callers build everything from the
+database: the site keeps working, only slower.
+"""
+
+import logging
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "content-generation"
+FRAGMENT_SECONDS = 60 * 60
+
+# Models whose rows never show on a cached page: saving them must not empty the cache (search
+# results are never cached, and every search saves its query's hit count).
+UNSEEN_MODELS = {
+    "locations.appointmentrequest",
+    "search.zeroresultquery",
+    "home.clinicrendition",
+}
+# Apps outside the project whose rows change what visitors see.
+SEEN_WAGTAIL_MODELS = {
+    "wagtailcore.site",
+    "wagtailcore.locale",
+    "wagtailcore.pageviewrestriction",
+    "wagtailredirects.redirect",
+    "wagtaildocs.document",
+}
+PROJECT_APPS = {"home", "treatments", "locations", "search"}
+
+
+def generation():
+    """The current content generation, or None when the cache cannot be reached (or is not
+    shared by every process: `VISITOR_CACHE`)."""
+    if not settings.VISITOR_CACHE:
+        return None
+    try:
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            value = time.time_ns()
+            if not cache.add(GENERATION_KEY, value, None):
+                value = cache.get(GENERATION_KEY)
+    except Exception:  # a cache outage is not a visitor's problem
+        logger.warning("Cache unavailable: serving from the database", exc_info=True)
+        return None
+    return value
+
+
+def request_generation(request):
+    """The generation, read once per request however many fragments ask for it."""
+    if request is None:
+        return generation()
+    if not hasattr(request, "_clinic_generation"):
+        request._clinic_generation = generation()
+    return request._clinic_generation
+
+
+def content_changed(**kwargs):
+    """Start a new generation: everything cached for visitors is stale from now on.
+
+    Again once the change is committed: a request that read the new generation while the change
+    was not yet visible to it may have cached the old content under it."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
+    try:
+        cache.set(GENERATION_KEY, time.time_ns(), None)
+    except Exception:
+        logger.warning("Cache unavailable: could not invalidate cached pages", exc_info=True)
+
+
+def _model_changed(sender, **kwargs):
+    label = sender._meta.label_lower
+    if label in UNSEEN_MODELS:
+        return
+    if sender._meta.app_label in PROJECT_APPS or label in SEEN_WAGTAIL_MODELS:
+        content_changed()
+        return
+    if issubclass(sender, apps.get_model("wagtailcore", "Page")):
+        content_changed()
+
+
+def connect():
+    for signal in (post_save, post_delete):
+        signal.connect(_model_changed, dispatch_uid=f"clinic-cache-{signal}")
+    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
+        signal.connect(content_changed, dispatch_uid=f"clinic-cache-{id(signal)}")
+
+
+def fragment(request, name, parts, build, timeout=FRAGMENT_SECONDS):
+    """`build()`, cached for this generation under `name` and `parts` (site, language, …)."""
+    current = request_generation(request)
+    if current is None:
+        return build()
+    key = "fragment:{}:{}:{}".format(name, current, ":".join(str(part) for part in parts))
+    try:
+        value = cache.get(key)
+    except Exception:
+        logger.warning("Cache unavailable: building %s from the database", name, exc_info=True)
+        return build()
+    if value is None:
+        value = build()
+        try:
+            cache.set(key, value, timeout)
+        except Exception:
+            logger.warning("Cache unavailable: could not keep %s", name, exc_info=True)
+    return value
+
+
+def restricted_paths(request=None):
+    """Tree paths of the pages with a view restriction (password, login, groups)."""
+    model = apps.get_model("wagtailcore", "PageViewRestriction")
+
+    def build():
+        return sorted(model.objects.values_list("page__path", flat=True))
+
+    return fragment(request, "restricted-paths", [], build)
+
+
+def public_q(request=None):
+    """A filter for pages outside private sections: `qs.filter(public_q())` is `qs.public()`
+    without a query for the view restrictions each time; they are read once per content
+    generation (adding or removing a restriction starts a new one)."""
+    private = Q()
+    for path in restricted_paths(request):
+        private |= Q(path__startswith=path)
+    return ~private if private else Q()

@@ -1,0 +1,142 @@
+"""Anonymous visitors are answered from the cache; what editors publish shows on the next request;
+the admin, previews, forms and signed-in visitors never get a stored response."""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page
+
+from home.factories import SiteAlertFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+
+
+def publish(page, **changes):
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+
+
+def spanish(page):
+    return page.get_translation(Locale.objects.get(language_code="es")).specific
+
+
+def test_a_repeated_anonymous_request_is_answered_from_the_cache(client, demo):
+    first = client.get(demo.migraine.url)
+    assert first["X-Cache"] == "miss"
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(demo.migraine.url)
+    assert second["X-Cache"] == "hit"
+    assert len(queries) == 0
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_published_change_shows_on_the_next_anonymous_request(client, demo, language):
+    page = demo.migraine if language == "en" else spanish(demo.migraine)
+    client.get(page.url)
+    client.get(demo.about.url)
+    publish(page, title="Migraine that will not let go")
+    response = client.get(page.url)
+    assert "Migraine that will not let go" in response.content.decode()
+    # Other pages list it too (cards, related reading): they are rebuilt as well.
+    assert (
+        client.get(demo.conditions.url if language == "en" else page.get_parent().url)["X-Cache"]
+        == "miss"
+    )
+
+
+def test_a_published_change_shows_in_the_api_at_once(client, demo):
+    url = f"/api/v2/pages/{demo.migraine.pk}/"
+    assert client.get(url).json()["title"] == demo.migraine.title
+    assert client.get(url)["X-Cache"] == "hit"
+    publish(demo.migraine, title="Chronic migraine, explained")
+    assert client.get(url).json()["title"] == "Chronic migraine, explained"
+    listing = client.get("/api/v2/pages/?type=treatments.ConditionPage&fields=title").json()
+    assert "Chronic migraine, explained" in [item["title"] for item in listing["items"]]
+
+
+def test_unpublish_move_and_delete_show_at_once(client, demo):
+    url = demo.anxiety.url
+    assert client.get(url).status_code == 200
+    demo.anxiety.unpublish()
+    assert client.get(url).status_code == 404
+    demo.anxiety.save_revision().publish()
+    assert client.get(url).status_code == 200
+
+    old_url = demo.first_visit.url
+    assert client.get(old_url).status_code == 200
+    Page.objects.get(pk=demo.first_visit.pk).move(demo.about, pos="last-child")
+    moved = Page.objects.get(pk=demo.first_visit.pk)
+    old = client.get(old_url)
+    assert old.status_code == 301 and old["Location"] == moved.url  # Wagtail's own redirect
+    assert client.get(moved.url).status_code == 200
+
+    about_url = demo.accessibility.url
+    assert client.get(about_url).status_code == 200
+    Page.objects.get(pk=demo.accessibility.pk).delete()
+    assert client.get(about_url).status_code == 404
+    assert (
+        "Accessibility" not in client.get(demo.home.url).content.decode().split("site-footer")[-1]
+    )
+
+
+def test_a_new_site_alert_shows_on_cached_pages(client, demo):
+    client.get(demo.home.url)
+    SiteAlertFactory(title="Westport closed today for snow")
+    assert "Westport closed today for snow" in client.get(demo.home.url).content.decode()
+
+
+def test_signed_in_visitors_are_never_served_from_the_cache(client, editor_client, demo):
+    anonymous = Client()
+    anonymous.get(demo.migraine.url)
+    assert anonymous.get(demo.migraine.url)["X-Cache"] == "hit"
+    response = editor_client.get(demo.migraine.url)
+    assert "X-Cache" not in response
+    # The editor's own page (with the Wagtail user bar) is not stored for others either.
+    assert 'id="wagtail-userbar' not in anonymous.get(demo.migraine.url).content.decode()
+
+
+def test_the_admin_and_previews_are_never_cached(editor_client, demo):
+    edit = f"/admin/pages/{demo.migraine.pk}/edit/"
+    assert "X-Cache" not in editor_client.get(edit)
+    preview = f"/admin/pages/{demo.migraine.pk}/edit/preview/"
+    response = editor_client.get(preview, {"mode": ""})
+    assert "X-Cache" not in response
+    assert "X-Cache" not in Client().get("/admin/login/")
+
+
+def test_a_form_with_a_csrf_token_is_never_shared(client, demo):
+    url = Page.objects.get(slug="request-an-appointment", locale=demo.home.locale).url
+    first = client.get(url)
+    second = Client().get(url)
+    assert "X-Cache" not in first and "X-Cache" not in second
+    token = 'name="csrfmiddlewaretoken" value="'
+    assert token in first.content.decode()
+    # Each visitor gets a token of their own, never another visitor's.
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+
+
+def test_search_is_counted_and_never_answered_from_the_cache(client):
+    client.get("/search/?q=migraine")
+    assert "X-Cache" not in client.get("/search/?q=migraine")
+
+
+def test_turned_off_by_setting(client, demo, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get(demo.migraine.url)
+    assert "X-Cache" not in client.get(demo.migraine.url)
+
+
+def test_searching_does_not_empty_the_cache(client, demo):
+    """Every search saves its query's hit count; that must not count as a content change."""
+    client.get(demo.migraine.url)
+    client.get("/search/?q=ketamine")
+    assert client.get(demo.migraine.url)["X-Cache"] == "hit"
