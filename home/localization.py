@@ -151,6 +151,20 @@ def prefetch_page_relations(pages):
         prefetch_related_objects(
             group, "locale", *images, *(f"{name}__renditions" for name in images)
         )
+        # A page that points at one other page (a clinical page's reviewer) shows that page in its
+        # own language: read them all, then their translations, in one query each.
+        for field in model._meta.concrete_fields:
+            target = field.related_model
+            if field.many_to_one and isinstance(target, type) and issubclass(target, Page):
+                if field.name == "alias_of":
+                    continue
+                prefetch_related_objects(group, field.name)
+                _store(
+                    group,
+                    field.name,
+                    target.objects.all(),
+                    lambda page, name=field.name: [p] if (p := getattr(page, name)) else [],
+                )
         if hasattr(model, "prefetch_relations"):
             model.prefetch_relations(group)
     _prefetch_translations(pages)

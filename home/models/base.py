@@ -12,7 +12,7 @@ from home import caching
 from home.api import ImageRenditionsField, RelatedPageField, RelatedPagesField
 from home.blocks import ReferenceBlock
 from home.caching import public_q
-from home.localization import prefetched
+from home.localization import localize_pages, page_locale, prefetched
 
 
 class SeoMixin(models.Model):
@@ -136,7 +136,7 @@ class MedicalReviewMixin(models.Model):
     )
 
     api_fields = [
-        APIField("reviewed_by", serializer=RelatedPageField()),
+        APIField("reviewed_by", serializer=RelatedPageField(source="get_api_reviewed_by")),
         APIField("last_reviewed"),
         APIField("references"),
     ]
@@ -166,6 +166,16 @@ class MedicalReviewMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    def get_api_reviewed_by(self):
+        """The reviewer's page in this page's language (the field follows the source page)."""
+        cached = prefetched(self, "reviewed_by")
+        if cached is not None:
+            return cached[0] if cached else None
+        if self.reviewed_by is None:
+            return None
+        localized = localize_pages([self.reviewed_by], locale=page_locale(self))
+        return localized[0] if localized else self.reviewed_by
 
 
 class BasePage(SeoMixin, ListingMixin, Page):

@@ -57,3 +57,17 @@ def test_v3_detail_says_its_locale(client, demo):
     assert "es" in (body.get("locale"), body.get("meta", {}).get("locale"))
     assert body["title"] == translation.title
     assert [t["id"] for t in body["translations"]] == [demo.migraine.pk]
+
+
+@pytest.mark.parametrize("listing", LISTINGS)
+def test_a_spanish_page_names_its_reviewer_in_spanish(client, demo, listing):
+    translation = spanish(demo.migraine)
+    reviewer = spanish(demo.mcallister)
+    detail = client.get(f"{listing}{translation.pk}/").json()
+    assert detail["reviewed_by"]["id"] == reviewer.pk
+    assert "/es/" in detail["reviewed_by"]["url"]
+    if listing == LISTINGS[0]:  # v3 listings carry the listing fields only
+        listed = items(client, f"{listing}?type=treatments.ConditionPage&locale=es&fields=*")
+        assert {item["reviewed_by"]["id"] for item in listed if item["reviewed_by"]} == {
+            reviewer.pk
+        }
