@@ -14,6 +14,7 @@ from wagtail_localize.models import Translation
 from home import review_submission, two_factor
 from home.models import ArticleTopic, FooterContent, MedicalReviewMixin, SiteAlert
 from home.reports import ReviewDueReportView
+from home.rich_text import LocalizedPageLinkHandler
 
 
 class SiteAlertViewSet(SnippetViewSet):
@@ -123,3 +124,9 @@ def register_review_submission_urls():
             name="submit_translation_for_review",
         )
     ]
+
+
+@hooks.register("register_rich_text_features", order=10)
+def register_localized_page_links(features):
+    # After Wagtail's own registration (order 0), which this replaces.
+    features.register_link_type(LocalizedPageLinkHandler)

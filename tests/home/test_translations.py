@@ -263,3 +263,27 @@ def test_spanish_condition_page_queries_do_not_grow_with_its_treatments(client, 
         html = client.get(url).content.decode()
     assert html.count("card--treatment") == 13
     assert len(many) <= len(few)
+
+
+def test_rich_text_links_follow_the_language_in_a_fixed_number_of_queries(demo):
+    from django.utils import translation
+    from wagtail.rich_text import expand_db_html
+
+    untranslated = StandardPageFactory(parent=demo.home, title="Parking")
+
+    def text(pages):
+        return "".join(f'<p><a linktype="page" id="{page.pk}">{page.title}</a></p>' for page in pages)
+
+    broken = '<p><a linktype="page" id="999999">gone</a><a linktype="page" id="x1">odd</a></p>'
+    with translation.override("es"):
+        html = expand_db_html(text([demo.stamford, untranslated]) + broken)
+        assert f'<a href="{spanish(demo.stamford).url}">' in html
+        assert f'<a href="{untranslated.url}">' in html
+        assert html.count("<a>") == 2  # a deleted page and a malformed id: text kept, no link
+        many = [StandardPageFactory(parent=demo.home) for _ in range(30)]
+        expand_db_html(text(many))  # the view restrictions are read once per content change
+        with CaptureQueriesContext(connection) as few:
+            expand_db_html(text([demo.stamford, demo.westport, untranslated]))
+        with CaptureQueriesContext(connection) as lots:
+            expand_db_html(text([demo.stamford, demo.westport, *many]))
+    assert len(lots) <= len(few) <= 2

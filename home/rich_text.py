@@ -1,0 +1,37 @@
+"""Page links in rich text, read for a whole text at once and shown in the visitor's language.
+
+Wagtail's own handler reads the linked pages with a query per page type and then, for each link,
+looks up the active Locale and the page's translation (two queries a link). A URL needs no page
+type, so here the links of a text cost one query, and one more when some link targets are in
+another language than the visitor's.
+"""
+
+from django.utils.html import escape
+from wagtail.models import Page
+from wagtail.rich_text.pages import PageLinkHandler
+
+from home.localization import _localized_by_key, active_locale
+
+
+class LocalizedPageLinkHandler(PageLinkHandler):
+    @classmethod
+    def get_many(cls, attrs_list):
+        ids = [str(attrs.get("id", "")) for attrs in attrs_list]
+        wanted = {int(value) for value in ids if value.isdigit()}
+        pages = {
+            str(page.pk): page
+            for page in Page.objects.filter(pk__in=wanted).defer_streamfields()
+        }
+        return [pages.get(value) for value in ids]
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        pages = cls.get_many(attrs_list)
+        found = [page for page in pages if page is not None]
+        localized = _localized_by_key(found, Page.objects.all(), active_locale()) if found else {}
+        return [
+            '<a href="%s">' % escape(localized.get(page.translation_key, page).url)
+            if page
+            else "<a>"
+            for page in pages
+        ]
