@@ -19,8 +19,7 @@ class LocalizedPageLinkHandler(PageLinkHandler):
         ids = [str(attrs.get("id", "")) for attrs in attrs_list]
         wanted = {int(value) for value in ids if value.isdigit()}
         pages = {
-            str(page.pk): page
-            for page in Page.objects.filter(pk__in=wanted).defer_streamfields()
+            str(page.pk): page for page in Page.objects.filter(pk__in=wanted).defer_streamfields()
         }
         return [pages.get(value) for value in ids]
 
@@ -30,8 +29,6 @@ class LocalizedPageLinkHandler(PageLinkHandler):
         found = [page for page in pages if page is not None]
         localized = _localized_by_key(found, Page.objects.all(), active_locale()) if found else {}
         return [
-            '<a href="%s">' % escape(localized.get(page.translation_key, page).url)
-            if page
-            else "<a>"
+            f'<a href="{escape(localized.get(page.translation_key, page).url)}">' if page else "<a>"
             for page in pages
         ]

@@ -272,7 +272,9 @@ def test_rich_text_links_follow_the_language_in_a_fixed_number_of_queries(demo):
     untranslated = StandardPageFactory(parent=demo.home, title="Parking")
 
     def text(pages):
-        return "".join(f'<p><a linktype="page" id="{page.pk}">{page.title}</a></p>' for page in pages)
+        return "".join(
+            f'<p><a linktype="page" id="{page.pk}">{page.title}</a></p>' for page in pages
+        )
 
     broken = '<p><a linktype="page" id="999999">gone</a><a linktype="page" id="x1">odd</a></p>'
     with translation.override("es"):
