@@ -38,7 +38,7 @@ from home.api import (
     RelatedPagesField,
 )
 from home.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, BodyBlock
-from home.caching import public_q
+from home.caching import lazy_list, public_q
 from home.localization import (
     linked_pages,
     localize_pages,
@@ -382,8 +382,8 @@ class LocationPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["physicians"] = self.get_physicians()
-        context["treatments"] = self.get_treatments()
+        context["physicians"] = lazy_list(self.get_physicians)
+        context["treatments"] = lazy_list(self.get_treatments)
         context["weekly_hours"] = self.get_weekly_hours()
         context["upcoming_exceptions"] = self.get_upcoming_exceptions()
         return context
@@ -642,8 +642,8 @@ class PhysicianPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["locations"] = self.get_locations()
-        context["articles"] = self.get_articles()
+        context["locations"] = lazy_list(self.get_locations)
+        context["articles"] = lazy_list(self.get_articles)
         return context
 
 

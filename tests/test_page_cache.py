@@ -140,3 +140,40 @@ def test_searching_does_not_empty_the_cache(client, demo):
     client.get(demo.migraine.url)
     client.get("/search/?q=ketamine")
     assert client.get(demo.migraine.url)["X-Cache"] == "hit"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_related_cards_show_a_published_change_with_the_page_cache_off(
+    client, demo, settings, language
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    treatment = demo.ketamine if language == "en" else spanish(demo.ketamine)
+    condition = demo.migraine if language == "en" else spanish(demo.migraine)
+    assert treatment.title in client.get(condition.url).content.decode()
+    publish(treatment, title="Ketamine, given slowly")
+    assert "Ketamine, given slowly" in client.get(condition.url).content.decode()
+    treatment.unpublish()
+    assert "Ketamine, given slowly" not in client.get(condition.url).content.decode()
+
+
+def test_a_fragment_is_kept_until_a_change_and_never_from_a_preview(rf, demo):
+    from django.template import Context, Template
+
+    from home import caching
+
+    template = Template(
+        '{% load clinic_tags %}{% fragment "probe" page.pk %}<p>{{ value }}</p>{% endfragment %}'
+    )
+
+    def render(value, preview=False):
+        request = rf.get(demo.migraine.url)  # a request reads the content generation once
+        request.is_preview = preview
+        return template.render(Context({"request": request, "page": demo.migraine, "value": value}))
+
+    assert render("one") == "<p>one</p>"
+    assert render("two") == "<p>one</p>"
+    caching.content_changed()
+    assert render("three", preview=True) == "<p>three</p>"
+    assert render("four") == "<p>four</p>"
+    assert render("five", preview=True) == "<p>five</p>"
+    assert render("six") == "<p>four</p>"

@@ -28,7 +28,7 @@ from home.blocks import (
     KeyFactBlock,
     StepBlock,
 )
-from home.caching import public_q
+from home.caching import lazy_list, public_q
 from home.localization import (
     linked_pages,
     localize_pages,
@@ -145,7 +145,7 @@ class ClinicalPage(MedicalReviewMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.get_articles()
+        context["articles"] = lazy_list(self.get_articles)
         return context
 
 
@@ -261,7 +261,7 @@ class ConditionPage(ClinicalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["treatments"] = self.get_treatments()
+        context["treatments"] = lazy_list(self.get_treatments)
         return context
 
 
@@ -466,8 +466,8 @@ class TreatmentPage(ClinicalPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["conditions"] = self.get_conditions()
-        context["locations"] = self.get_locations()
+        context["conditions"] = lazy_list(self.get_conditions)
+        context["locations"] = lazy_list(self.get_locations)
         return context
 
 

@@ -423,6 +423,42 @@ def breadcrumbs(context, page):
     return {"ancestors": ancestors, "page": page, "request": request}
 
 
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, parts):
+        self.nodelist, self.name, self.parts = nodelist, name, parts
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        parts = [*_cache_parts(request), *(part.resolve(context) for part in self.parts)]
+        return mark_safe(
+            caching.fragment(
+                request,
+                f"html:{self.name.resolve(context)}",
+                parts,
+                lambda: str(self.nodelist.render(context)),
+            )
+        )
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment "name" part … %}…{% endfragment %}`: the enclosed HTML, built once per content
+    generation, site, language and the parts given (usually the page's id), and never cached in a
+    preview. For sections made of other pages (related cards): what they show changes only when
+    content changes, and the queries inside run only when the fragment is built. The enclosed
+    markup must not depend on the visitor (no forms, no signed-in state)."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% fragment %} needs a name")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(
+        nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]]
+    )
+
+
 @register.simple_tag(takes_context=True)
 def card(context, page, heading_level=3):
     """Render `page` with the card template its model names."""
