@@ -15,6 +15,7 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.localization import locale_code, prefetch_page_relations
 
 
@@ -93,6 +94,10 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
         with translation.override(locale_code(instance.locale_id)):
             return Response(self.get_serializer(instance).data)
 
+    def listing_view(self, request):
+        with chosen_objects_scope():
+            return super().listing_view(request)
+
     def paginate_queryset(self, queryset):
         # The relations of every page listed are read together, in a fixed number of queries.
         page = super().paginate_queryset(queryset)
@@ -100,6 +105,7 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
             return None
         page = list(page)  # the serializer must see the very instances that were prefetched
         prefetch_page_relations(page)
+        prefetch_chosen_objects(page)  # pages and images chosen inside StreamFields
         return page
 
 

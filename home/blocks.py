@@ -4,11 +4,19 @@ Each block has a template, a description and a preview value, so editors see wha
 the block picker before they use it.
 """
 
+import contextvars
+import copy
+import re
+from contextlib import contextmanager
+
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
 
 from home.api import image_renditions, related_page
 
@@ -18,18 +26,104 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "documen
 INLINE_RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class ImageBlock(ImageChooserBlock):
+# Chosen pages and images read in advance for a whole API listing, by model and id (None for an id
+# that no longer exists): each page's StreamFields would otherwise read their own, a query each.
+_chosen = contextvars.ContextVar("clinic_chosen_objects", default=None)
+
+
+@contextmanager
+def chosen_objects_scope():
+    """Within this block, `prefetch_chosen_objects` keeps what it reads for the chooser blocks."""
+    token = _chosen.set({})
+    try:
+        yield
+    finally:
+        _chosen.reset(token)
+
+
+class PrefetchedChooserMixin:
+    def bulk_to_python(self, values):
+        values = list(values)
+        known = (_chosen.get() or {}).get(self.model_class)
+        if known is None or any(value not in known for value in values if value is not None):
+            return super().bulk_to_python(values)
+        return [copy.copy(known[value]) if value is not None else None for value in values]
+
+
+class ImageBlock(PrefetchedChooserMixin, ImageChooserBlock):
     """Chooses an image; the API shows it as renditions with alt text, never a bare id."""
 
     def get_api_representation(self, value, context=None):
         return image_renditions(value)
 
 
-class PageLinkBlock(blocks.PageChooserBlock):
+class PageLinkBlock(PrefetchedChooserMixin, blocks.PageChooserBlock):
     """Chooses a page; the API shows it as a small nested object with its URL."""
 
     def get_api_representation(self, value, context=None):
         return related_page(value) if value else None
+
+
+def _chosen_ids(block, raw, found):
+    """Collect {model: ids} of the chooser blocks in a StreamField's stored (raw) value."""
+    if isinstance(block, PrefetchedChooserMixin):
+        if isinstance(raw, int):
+            found.setdefault(block.model_class, set()).add(raw)
+    elif isinstance(block, blocks.RichTextBlock) and isinstance(raw, str):
+        _linked_page_ids(raw, found)
+    elif isinstance(block, blocks.StreamBlock) and isinstance(raw, list):
+        for item in raw:
+            if isinstance(item, dict) and item.get("type") in block.child_blocks:
+                _chosen_ids(block.child_blocks[item["type"]], item.get("value"), found)
+    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        for name, child in block.child_blocks.items():
+            _chosen_ids(child, raw.get(name), found)
+    elif isinstance(block, blocks.ListBlock) and isinstance(raw, list):
+        for item in raw:
+            value = item.get("value") if isinstance(item, dict) and "type" in item else item
+            _chosen_ids(block.child_block, value, found)
+
+
+_PAGE_LINK = re.compile(r"<a\b[^>]*\blinktype=\"page\"[^>]*>")
+_ID = re.compile(r"\bid=\"(\d+)\"")
+
+
+def _linked_page_ids(html, found):
+    """Collect the ids of the pages a stored rich text links to."""
+    for tag in _PAGE_LINK.findall(html):
+        if match := _ID.search(tag):
+            found.setdefault(Page, set()).add(int(match.group(1)))
+
+
+def known_object(model, pk):
+    """(True, the object or None) when a scope read `model` `pk` in advance, else (False, None)."""
+    known = (_chosen.get() or {}).get(model)
+    if known is None or pk not in known:
+        return False, None
+    return True, known[pk]
+
+
+def prefetch_chosen_objects(pages):
+    """Read the pages and images chosen in these pages' StreamFields, one query per model (and
+    one for the images' renditions), for the chooser blocks to use while the scope is open."""
+    memo = _chosen.get()
+    if memo is None:
+        return
+    found = {}
+    for page in pages:
+        for field in page._meta.concrete_fields:
+            if isinstance(field, StreamField):
+                _chosen_ids(field.stream_block, list(getattr(page, field.name).raw_data), found)
+            elif isinstance(field, RichTextField):
+                _linked_page_ids(getattr(page, field.name) or "", found)
+    for model, ids in found.items():
+        known = memo.setdefault(model, {})
+        wanted = ids - known.keys()
+        objects = model.objects.in_bulk(wanted)
+        if hasattr(model, "renditions"):
+            prefetch_related_objects(list(objects.values()), "renditions")
+        for pk in wanted:
+            known[pk] = objects.get(pk)
 
 
 class ParagraphBlock(blocks.RichTextBlock):

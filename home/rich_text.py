@@ -10,6 +10,7 @@ from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from home.blocks import known_object
 from home.localization import _localized_by_key, active_locale
 
 
@@ -18,9 +19,18 @@ class LocalizedPageLinkHandler(PageLinkHandler):
     def get_many(cls, attrs_list):
         ids = [str(attrs.get("id", "")) for attrs in attrs_list]
         wanted = {int(value) for value in ids if value.isdigit()}
-        pages = {
-            str(page.pk): page for page in Page.objects.filter(pk__in=wanted).defer_streamfields()
-        }
+        pages = {}
+        for pk in list(wanted):
+            known, page = known_object(Page, pk)  # read for a whole API listing in advance
+            if known:
+                wanted.discard(pk)
+                if page is not None:
+                    pages[str(pk)] = page
+        if wanted:
+            pages.update(
+                (str(page.pk), page)
+                for page in Page.objects.filter(pk__in=wanted).defer_streamfields()
+            )
         return [pages.get(value) for value in ids]
 
     @classmethod
