@@ -41,11 +41,16 @@ def chosen_objects_scope():
         _chosen.reset(token)
 
 
+def chosen_in_advance(model):
+    """{id: object, or None where it no longer exists} of `model` read by the open scope."""
+    return (_chosen.get() or {}).get(model, {})
+
+
 class PrefetchedChooserMixin:
     def bulk_to_python(self, values):
         values = list(values)
-        known = (_chosen.get() or {}).get(self.model_class)
-        if known is None or any(value not in known for value in values if value is not None):
+        known = chosen_in_advance(self.model_class)
+        if any(value not in known for value in values if value is not None):
             return super().bulk_to_python(values)
         return [copy.copy(known[value]) if value is not None else None for value in values]
 
@@ -93,14 +98,6 @@ def _linked_page_ids(html, found):
     for tag in _PAGE_LINK.findall(html):
         if match := _ID.search(tag):
             found.setdefault(Page, set()).add(int(match.group(1)))
-
-
-def known_object(model, pk):
-    """(True, the object or None) when a scope read `model` `pk` in advance, else (False, None)."""
-    known = (_chosen.get() or {}).get(model)
-    if known is None or pk not in known:
-        return False, None
-    return True, known[pk]
 
 
 def prefetch_chosen_objects(pages):

@@ -112,7 +112,7 @@ def linked_pages(ids, queryset, locale=None):
     )
 
 
-def _localized_by_key(pages, queryset, locale):
+def localized_by_key(pages, queryset, locale):
     """{translation_key: the page in `locale`, or the given page where none is live there}."""
     missing = {page.translation_key for page in pages if page.locale_id != locale.pk}
     found = {}
@@ -229,7 +229,7 @@ def _store(pages, name, queryset, related_for):
     for locale_id, group in by_locale.items():
         locale = locale_for(locale_code(locale_id))
         related = {page.pk: related_for(page) for page in group}
-        localized = _localized_by_key(
+        localized = localized_by_key(
             [item for items in related.values() for item in items], queryset, locale
         )
         for page in group:

@@ -10,8 +10,8 @@ from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from home.blocks import known_object
-from home.localization import _localized_by_key, active_locale
+from home.blocks import chosen_in_advance
+from home.localization import active_locale, localized_by_key
 
 
 class LocalizedPageLinkHandler(PageLinkHandler):
@@ -19,17 +19,12 @@ class LocalizedPageLinkHandler(PageLinkHandler):
     def get_many(cls, attrs_list):
         ids = [str(attrs.get("id", "")) for attrs in attrs_list]
         wanted = {int(value) for value in ids if value.isdigit()}
-        pages = {}
-        for pk in list(wanted):
-            known, page = known_object(Page, pk)  # read for a whole API listing in advance
-            if known:
-                wanted.discard(pk)
-                if page is not None:
-                    pages[str(pk)] = page
-        if wanted:
+        known = chosen_in_advance(Page)  # an API listing reads its pages' links in advance
+        pages = {str(pk): known[pk] for pk in wanted & known.keys() if known[pk] is not None}
+        if wanted - known.keys():
             pages.update(
                 (str(page.pk), page)
-                for page in Page.objects.filter(pk__in=wanted).defer_streamfields()
+                for page in Page.objects.filter(pk__in=wanted - known.keys()).defer_streamfields()
             )
         return [pages.get(value) for value in ids]
 
@@ -37,7 +32,7 @@ class LocalizedPageLinkHandler(PageLinkHandler):
     def expand_db_attributes_many(cls, attrs_list):
         pages = cls.get_many(attrs_list)
         found = [page for page in pages if page is not None]
-        localized = _localized_by_key(found, Page.objects.all(), active_locale()) if found else {}
+        localized = localized_by_key(found, Page.objects.all(), active_locale()) if found else {}
         return [
             f'<a href="{escape(localized.get(page.translation_key, page).url)}">' if page else "<a>"
             for page in pages
