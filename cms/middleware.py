@@ -1,5 +1,5 @@
-"""Middleware: the content API's rate limits and caching headers, the cache of anonymous
-responses, and the page route cache."""
+"""Middleware: the content API's rate limits, search queries and caching headers, the cache of
+anonymous responses, and the page route cache."""
 
 import contextlib
 import hashlib
@@ -16,6 +16,7 @@ from wagtail.models import APIToken, GroupPagePermission, Page, Site
 from wagtail.url_routing import RouteResult
 
 from home import caching
+from search.views import clean_query, search_terms
 
 API_PREFIX = "/api/"
 WINDOW_SECONDS = 60
@@ -108,6 +109,22 @@ class APIRateLimitMiddleware:
             )
             response["Retry-After"] = str(retry_after)
             return response
+        return self.get_response(request)
+
+
+class APISearchQueryMiddleware:
+    """`?search=` of the API (v2 and v3, pages, images and documents) reaches the search engine as
+    plain words, as the site's search does: quotes, NUL and other characters that the engines read
+    as syntax, or refuse, would otherwise answer 500 (or 503 on SQLite) instead of results."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(API_PREFIX) and "search" in request.GET:
+            query = request.GET.copy()
+            query["search"] = search_terms(clean_query(query["search"]))
+            request.GET = query
         return self.get_response(request)
 
 

@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.APIRateLimitMiddleware",
+    "cms.middleware.APISearchQueryMiddleware",
     "cms.middleware.APICacheHeadersMiddleware",
     "cms.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -107,6 +107,22 @@ def test_bad_queries_get_a_json_4xx(client, url):
     assert response.json()
 
 
+@pytest.mark.parametrize("endpoint", ["/api/v2/pages/", "/api/v3/pages/", "/api/v2/images/"])
+@pytest.mark.parametrize(
+    "search", ["%00", "%22", "%20", '"""', "migraine%22", "(migraine", "NEAR("]
+)
+def test_search_with_engine_syntax_or_control_characters_answers_results(
+    client, demo, endpoint, search
+):
+    # Quotes, a lone space or a NUL once reached the search engine as they were: 500 (503 on
+    # SQLite). They are read as the plain words around them, as the site's search reads them.
+    response = client.get(f"{endpoint}?search={search}")
+    assert response.status_code == 200, (search, response.content[:300])
+    found = {item["id"] for item in response.json()["items"]}
+    if "migraine" in search and endpoint.endswith("pages/"):
+        assert demo.migraine.pk in found
+
+
 def test_filters_partners_use(client, demo):
     treatments_for_migraine = ids_in(
         client,
