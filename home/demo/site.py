@@ -29,7 +29,6 @@ from home.demo.translation import translate, translation_languages
 from home.factories import FooterContentFactory, StandardPageFactory, build_home
 from home.models import ClinicSettings, FooterContent, HomeFeaturedPage
 
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
 ADMIN_USERNAME = "admin"
 DEFAULT_ADMIN_PASSWORD = "clinic-demo-admin"
 
@@ -162,12 +161,12 @@ def build_admin_login(command):
     password = os.environ.get("DEMO_ADMIN_PASSWORD") or DEFAULT_ADMIN_PASSWORD
     if user_model.objects.filter(username=ADMIN_USERNAME).exists():
         line = (
-            f"Admin: {ADMIN_URL}  user: {ADMIN_USERNAME}  password: {password} "
+            f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  user: {ADMIN_USERNAME}  password: {password} "
             "(unchanged: the user already existed, so this may not be its current password)"
         )
     elif not settings.DEBUG and not getattr(command, "with_admin", False):
         line = (
-            f"Admin: {ADMIN_URL}  no demo login created because DEBUG is off "
+            f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  no demo login created because DEBUG is off "
             "(run with --with-admin to create one)"
         )
     else:
@@ -175,7 +174,7 @@ def build_admin_login(command):
             username=ADMIN_USERNAME, email="admin@example.org", password=password
         )
         report_created(command, "user", ADMIN_USERNAME)
-        line = f"Admin: {ADMIN_URL}  user: {ADMIN_USERNAME}  password: {password}"
+        line = f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  user: {ADMIN_USERNAME}  password: {password}"
     if command is not None:
         command.demo_admin_line = line
     return line
