@@ -88,10 +88,20 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
     )
     meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
 
+    def get_base_queryset(self):
+        # Wagtail builds it (reading view restrictions and the site's root in other languages)
+        # for the pages served and again for the serializer: once is enough for a request.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset
+
     def detail_view(self, request, pk):
-        # Links inside a page's rich text lead to pages in that page's own language.
+        # Links inside a page's rich text lead to pages in that page's own language. Its
+        # relations and chosen objects are read as a listing reads them, a query per kind.
         instance = self.get_object()
-        with translation.override(locale_code(instance.locale_id)):
+        with chosen_objects_scope(), translation.override(locale_code(instance.locale_id)):
+            prefetch_page_relations([instance])
+            prefetch_chosen_objects([instance])
             return Response(self.get_serializer(instance).data)
 
     def listing_view(self, request):
