@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Fuzzy, Or, PlainText
 
+from home import caching
 from home.localization import active_locale
 from home.models import ArticlePage, HomePage
 from locations.models import LocationPage, PhysicianPage
@@ -58,22 +59,25 @@ def search_terms(query):
     return " ".join(re.findall(r"\w+", query)).lower()
 
 
-def apply_synonyms(query, locale):
+def synonyms(locale, request=None):
+    """(term, expansion) of the editors' synonyms in a language, read once per content
+    generation (editing a synonym starts a new one)."""
+
+    def build():
+        return list(SearchSynonym.objects.filter(locale=locale).values_list("term", "expansion"))
+
+    return caching.fragment(request, "search-synonyms", [locale.pk], build)
+
+
+def apply_synonyms(query, locale, request=None):
     """`query` with every synonym term it contains (whole words, any case) replaced by its
     expansion, e.g. "TRD Stamford" → "treatment-resistant depression Stamford"."""
     words = {word.casefold() for word in re.findall(r"\w+", query)}
-    synonyms = [
-        synonym
-        for synonym in SearchSynonym.objects.filter(locale=locale).only("term", "expansion")
-        if synonym.term.casefold() in words
-    ]
-    for synonym in synonyms:
-        query = re.sub(
-            rf"(?<!\w){re.escape(synonym.term)}(?!\w)",
-            synonym.expansion,
-            query,
-            flags=re.IGNORECASE,
-        )
+    for term, expansion in synonyms(locale, request):
+        if term.casefold() in words:
+            query = re.sub(
+                rf"(?<!\w){re.escape(term)}(?!\w)", expansion, query, flags=re.IGNORECASE
+            )
     return query
 
 
@@ -104,58 +108,59 @@ def every_word(words):
     return parts[0] if len(parts) == 1 else And(parts)
 
 
-def searchable_pages(locale, result_type=None):
-    """Live, public pages in the visitor's language; the home page, which mentions everything,
-    is left out."""
-    pages = Page.objects.live().public().filter(locale=locale).not_type(HomePage)
+def public_pages(locale, request=None):
+    """Live, public pages in the visitor's language (the view restrictions read from the cache)."""
+    return Page.objects.live().filter(caching.public_q(request), locale=locale)
+
+
+def searchable_pages(public, result_type=None):
+    """The pages searched; the home page, which mentions everything, is left out."""
+    pages = public.not_type(HomePage)
     if result_type in RESULT_TYPES:
         pages = pages.type(RESULT_TYPES[result_type][0])
     return pages
 
 
-def _found(results, at_least=1):
+def _fuzzy_found(results):
     try:
-        # Savepoint: an engine error (e.g. PostgreSQL without pg_trgm) must not break the
-        # surrounding transaction; the next, simpler search is tried instead.
+        # Savepoint: PostgreSQL without pg_trgm answers fuzzy matching with an error, which must
+        # not break the surrounding transaction; the loose results are shown instead.
         with transaction.atomic():
-            return results.count() >= at_least
+            return results.count() > 0
     except DatabaseError:
         return False
 
 
-def run_search(query, locale, result_type=None, exclude=()):
-    """Search results for `query`, in three steps: every word must match (the query as typed or
-    with synonyms applied), kept when that finds a few pages; else any word may match (with
-    naive singulars), where pages matching more words rank higher; else, on PostgreSQL, fuzzy
-    trigram matching for misspellings."""
-    pages = searchable_pages(locale, result_type)
-    if exclude:
-        pages = pages.exclude(pk__in=exclude)
+def run_search(query, with_synonyms, pages):
+    """Search results among `pages` for `query` (and the same query `with_synonyms` applied), in
+    three steps: every word must match, kept when that finds a few pages; else any word may
+    match (with naive singulars), where pages matching more words rank higher; else, on
+    PostgreSQL, fuzzy trigram matching for misspellings."""
     words = search_terms(query)
     if not words:
         return pages.none()
-    with_synonyms = search_terms(apply_synonyms(query, locale))
+    with_synonyms = search_terms(with_synonyms)
     strict = every_word(words)
     if with_synonyms != words:
         strict |= every_word(with_synonyms)
     results = pages.specific().search(strict)
-    if _found(results, at_least=MIN_STRICT_RESULTS):
+    if results.count() >= MIN_STRICT_RESULTS:
         return results
     loose_words = dict.fromkeys(
         [*words.split(), *with_synonyms.split(), *map(singular, words.split())]
     )
     results = pages.specific().search(PlainText(" ".join(loose_words), operator="or"))
-    if _found(results) or connection.vendor != "postgresql":
+    if results.count() or connection.vendor != "postgresql":
         return results
     fuzzy = pages.specific().search(Fuzzy(with_synonyms))
-    return fuzzy if _found(fuzzy) else results
+    return fuzzy if _fuzzy_found(fuzzy) else results
 
 
-def title_matches_first(pages, query, locale):
+def title_matches_first(pages, query, with_synonyms):
     """`pages` (one page of results) with the pages whose title holds more of the query's words
     first, otherwise in the search engine's order. Search engines weigh titles differently
     (SQLite's ranking hardly at all); a visitor who types a page's name expects that page first."""
-    wanted = set(search_terms(apply_synonyms(query, locale)).split())
+    wanted = set(search_terms(with_synonyms).split())
     wanted |= set(search_terms(query).split())
     wanted |= {singular(word) for word in wanted}
 
@@ -169,16 +174,10 @@ def title_matches_first(pages, query, locale):
     return sorted(pages, key=matches)
 
 
-def promoted_pages(query, locale):
-    """The live, public pages editors promoted for this query, in their order, in the visitor's
-    language."""
+def promoted_pages(search_query, public):
+    """The pages editors promoted for this `Query`, in their order, among the `public` pages."""
     promotions = (
-        Query.get(query)
-        .editors_picks.filter(
-            page__live=True,
-            page__locale=locale,
-            page__in=Page.objects.live().public().filter(locale=locale),
-        )
+        search_query.editors_picks.filter(page__in=public)
         .select_related("page")
         .order_by("sort_order")
     )
@@ -191,10 +190,9 @@ def promoted_pages(query, locale):
     return [specific[page.pk] for page in pages if page.pk in specific]
 
 
-def record_query(query, found):
-    """Count the query for the search-promotions statistics and, when nothing was found, for the
-    "Searches with no results" report. Only the query text is kept."""
-    search_query = Query.get(query)
+def record_query(search_query, query, found):
+    """Count the `Query` for the search-promotions statistics and, when nothing was found, `query`
+    for the "Searches with no results" report. Only the query text is kept."""
     search_query.add_hit()
     if found:
         return
@@ -218,10 +216,16 @@ def search(request):
     promoted = []
     results = Page.objects.none()
     if query:
-        promoted = promoted_pages(query, locale)
+        search_query = Query.get(query)
+        with_synonyms = apply_synonyms(query, locale, request)
+        public = public_pages(locale, request)
+        promoted = promoted_pages(search_query, public)
         if result_type:
             promoted = [page for page in promoted if isinstance(page, RESULT_TYPES[result_type][0])]
-        results = run_search(query, locale, result_type, exclude=[page.pk for page in promoted])
+        pages = searchable_pages(public, result_type)
+        if promoted:
+            pages = pages.exclude(pk__in=[page.pk for page in promoted])
+        results = run_search(query, with_synonyms, pages)
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page", 1))
@@ -232,9 +236,9 @@ def search(request):
     if page.number != 1:
         promoted = []
     if query:
-        page.object_list = title_matches_first(page.object_list, query, locale)
+        page.object_list = title_matches_first(page.object_list, query, with_synonyms)
     if query and page.number == 1:
-        record_query(query, found=bool(promoted) or paginator.count > 0)
+        record_query(search_query, query, found=bool(promoted) or paginator.count > 0)
     return TemplateResponse(
         request,
         "search/search.html",
