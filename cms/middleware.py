@@ -162,7 +162,8 @@ class PageRouteCacheMiddleware:
     Wagtail looks a page up level by level (two queries a level, plus the site and its root); the
     outcome (page type and id, and a routable page's arguments) is kept per content generation
     (home/caching.py), so a page costs one query to find. Misses, 404s included, take Wagtail's
-    own route, so what answers an address never differs from Wagtail's answer.
+    own route, so what answers an address never differs from Wagtail's answer. The site that
+    answers a host is kept the same way, for every view.
     """
 
     def __init__(self, get_response):
@@ -172,16 +173,15 @@ class PageRouteCacheMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_views.serve or not view_args:
-            return None
-        path = view_args[0]
+        # The site for the host, kept as the route is: pages, search and the API all ask for it.
         host = request._get_raw_host()
         site = caching.fragment(
             request, "site", [host, request.get_port()], lambda: Site.find_for_request(request)
         )
         request._wagtail_site = site
-        if site is None:
+        if view_func is not wagtail_views.serve or not view_args or site is None:
             return None
+        path = view_args[0]
         parts = [site.pk, translation.get_language(), path]
         found = caching.fragment(request, "route", parts, lambda: _route(request, path))
         if found and not hasattr(request, "_wagtail_route_for_request"):

@@ -46,12 +46,16 @@ def healthz(request):
     return response
 
 
-def database_unavailable():
-    """The static 503 page: no database, no context processors, no stack trace."""
+def database_unavailable(request=None):
+    """The static 503 page (JSON for the API): no database, no context processors, no stack
+    trace."""
     from django.conf import settings
 
-    html = loader.get_template("503.html").render({"phone": settings.FALLBACK_PHONE})
-    response = HttpResponse(html, status=503)
+    if request is not None and request.path.startswith("/api/"):
+        response = JsonResponse({"message": "Temporarily unavailable."}, status=503)
+    else:
+        html = loader.get_template("503.html").render({"phone": settings.FALLBACK_PHONE})
+        response = HttpResponse(html, status=503)
     response["Retry-After"] = "30"
     response["Cache-Control"] = "no-store"
     return response
@@ -69,9 +73,7 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if isinstance(exception, DATABASE_DOWN):
             logger.error("Database unavailable: %s answered 503", request.path)
-            if request.path.startswith("/api/"):
-                return JsonResponse({"message": "Temporarily unavailable."}, status=503)
-            return database_unavailable()
+            return database_unavailable(request)
         return None
 
 
@@ -84,6 +86,6 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # A database outage met outside a view (in a middleware) gets the 503 page, not a 500.
     if isinstance(sys.exc_info()[1], DATABASE_DOWN):
-        return database_unavailable()
+        return database_unavailable(request)
     # Rendered without a request context: whatever failed may be what a context processor needs.
     return HttpResponseServerError(loader.get_template("500.html").render())
