@@ -4,6 +4,7 @@ Both serve the same `api_fields` of each page type. Only live, public pages are 
 filters partners asked for; see docs/api.md.
 """
 
+from django.db.models import Q
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from rest_framework.filters import BaseFilterBackend
@@ -14,7 +15,9 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page, Site
 
+from home import caching
 from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.localization import locale_code, prefetch_page_relations
 
@@ -89,11 +92,32 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
     meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
 
     def get_base_queryset(self):
-        # Wagtail builds it (reading view restrictions and the site's root in other languages)
-        # for the pages served and again for the serializer: once is enough for a request.
+        # Asked for by the pages served and again by the serializer: built once a request.
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = super().get_base_queryset()
+            pages = self._public_pages_from_the_cache()
+            self._base_queryset = super().get_base_queryset() if pages is None else pages
         return self._base_queryset
+
+    def _public_pages_from_the_cache(self):
+        """Wagtail's base queryset (live pages under the site's root in every language, outside
+        private sections) from what the cache keeps per content generation, instead of two
+        queries a call; None, for Wagtail to build it, where a section is private (a visitor
+        may have passed its password) or `?site=` names another site."""
+        request = self.request
+        if request.GET.get("site") or caching.restricted_paths(request):
+            return None
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+
+        def build():
+            root = Page.objects.get(pk=site.root_page_id)
+            return list(root.get_translations(inclusive=True).values_list("path", flat=True))
+
+        under_a_root = Q()
+        for path in caching.fragment(request, "site-roots", [site.pk], build):
+            under_a_root |= Q(path__startswith=path)
+        return Page.objects.live().filter(under_a_root)
 
     def detail_view(self, request, pk):
         # Links inside a page's rich text lead to pages in that page's own language. Its

@@ -7,6 +7,7 @@ each); these helpers do it for a whole list in one query.
 """
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.db.models.signals import post_delete, post_save
@@ -134,6 +135,43 @@ def localized_by_key(pages, queryset, locale):
     return result
 
 
+def prefetch_images(pages, fields):
+    """The images of the named foreign keys of `pages` (of any types) and their renditions, read
+    in two queries at most: one for the images, one for their renditions."""
+    slots, missing = [], set()
+    for page in pages:
+        for name in fields:
+            try:
+                field = page._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            image_id = getattr(page, field.attname)
+            if image_id is None:
+                continue
+            slots.append((page, field, image_id))
+            if not field.is_cached(page):
+                missing.add(image_id)
+    images = {}
+    if missing:
+        images = {image.pk: image for image in get_image_model().objects.filter(pk__in=missing)}
+    for page, field, image_id in slots:
+        if not field.is_cached(page) and image_id in images:
+            field.set_cached_value(page, images[image_id])
+    loaded = {
+        id(image): image
+        for page, field, _ in slots
+        if (image := field.get_cached_value(page, None))
+    }
+    prefetch_related_objects(
+        [
+            image
+            for image in loaded.values()
+            if "renditions" not in getattr(image, "_prefetched_objects_cache", {})
+        ],
+        "renditions",
+    )
+
+
 def prefetch_page_relations(pages):
     """Read the relations of many pages at once (for API listings): each page type that defines
     `prefetch_relations(pages)` fills its pages' relation caches in a fixed number of queries."""
@@ -142,15 +180,17 @@ def prefetch_page_relations(pages):
     for page in pages:
         by_model.setdefault(type(page), []).append(page)
     image_model = get_image_model()
+    image_fields = set()
     for model, group in by_model.items():
-        images = [
+        image_fields.update(
             field.name
             for field in model._meta.concrete_fields
             if field.is_relation and field.related_model is image_model
-        ]
-        prefetch_related_objects(
-            group, "locale", *images, *(f"{name}__renditions" for name in images)
         )
+        locale_field = model._meta.get_field("locale")
+        for page in group:
+            if not locale_field.is_cached(page):
+                locale_field.set_cached_value(page, page_locale(page))
         # A page that points at one other page (a clinical page's reviewer) shows that page in its
         # own language: read them all, then their translations, in one query each.
         for field in model._meta.concrete_fields:
@@ -167,6 +207,7 @@ def prefetch_page_relations(pages):
                 )
         if hasattr(model, "prefetch_relations"):
             model.prefetch_relations(group)
+    prefetch_images(pages, sorted(image_fields))  # listing and social images: the same, often
     _prefetch_translations(pages)
 
 

@@ -258,10 +258,16 @@ def test_api_listings_cost_the_same_for_20_and_100_items(client, demo):
 
 
 def test_api_detail_has_a_budget(client, demo):
-    # The fullest, an article with its author, reviewer, topics, relations and rich text, costs up to 27.
+    # Measured: v2 10 (a physician) to 17 (a treatment with its conditions, offices and
+    # articles); v3, Wagtail's own views, 14 to 21.
+    budgets = {"v2": 20, "v3": 25}
+    counts = {}
     for version in ("v2", "v3"):
         for page in (demo.migraine, demo.ketamine, demo.stamford, demo.mcallister, demo.article):
-            assert queries_for(client, f"/api/{version}/pages/{page.pk}/") <= 30
+            url = f"/api/{version}/pages/{page.pk}/"
+            counts[version, page.slug] = queries_for(client, url)
+            assert counts[version, page.slug] <= budgets[version]
+    print(counts)  # shown with -s
 
 
 def test_api_detail_costs_the_same_for_a_short_and_a_long_body(client, demo):

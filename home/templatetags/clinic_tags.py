@@ -8,7 +8,6 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.urls import translate_url
@@ -16,12 +15,11 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
-from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from home import caching
 from home.caching import public_q
-from home.localization import active_locale, default_locale, localize_pages
+from home.localization import active_locale, default_locale, localize_pages, prefetch_images
 from home.models import ArticleIndexPage, ClinicSettings, FooterContent, SiteAlert, StandardPage
 
 register = template.Library()
@@ -483,39 +481,7 @@ def with_renditions(pages, fields="listing_image"):
     at most, whatever the number and types of pages, so a list of cards does not look renditions
     up one image at a time."""
     pages = list(pages)
-    wanted = [name.strip() for name in fields.split(",") if name.strip()]
-    slots, missing = [], set()
-    for page in pages:
-        for name in wanted:
-            try:
-                field = page._meta.get_field(name)
-            except FieldDoesNotExist:
-                continue
-            image_id = getattr(page, field.attname)
-            if image_id is None:
-                continue
-            slots.append((page, field, image_id))
-            if not field.is_cached(page):
-                missing.add(image_id)
-    images = {}
-    if missing:
-        images = {image.pk: image for image in get_image_model().objects.filter(pk__in=missing)}
-    for page, field, image_id in slots:
-        if not field.is_cached(page) and image_id in images:
-            field.set_cached_value(page, images[image_id])
-    loaded = {
-        id(image): image
-        for page, field, _ in slots
-        if (image := field.get_cached_value(page, None))
-    }
-    prefetch_related_objects(
-        [
-            image
-            for image in loaded.values()
-            if "renditions" not in getattr(image, "_prefetched_objects_cache", {})
-        ],
-        "renditions",
-    )
+    prefetch_images(pages, [name.strip() for name in fields.split(",") if name.strip()])
     return pages
 
 
