@@ -8,6 +8,10 @@ connection, requests a second at 16 connections (wrk when installed, else a Pyth
 that throughput as a ratio to a trivial Django view served the same way (the floor). Every request
 carries the TLS proxy's `X-Forwarded-Proto: https`, so no HTTPS redirect is measured.
 
+The cache is Redis, as in production: REDIS_URL, else the local server's database 7 (emptied
+first) when one answers on 127.0.0.1:6379; only without either, local memory per worker, where a
+request's query count depends on which worker answers it.
+
 Bounded: BENCH_SECONDS (default 5) of load per page and mode, a few minutes in all.
 """
 
@@ -22,12 +26,15 @@ import threading
 import time
 from pathlib import Path
 
+import redis
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / ".bench"
 PY = sys.executable
 PORT = int(os.environ.get("BENCH_PORT", "8642"))
 PAGES = int(os.environ.get("BENCH_PAGES", "500"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "5"))
+LOCAL_REDIS = "redis://127.0.0.1:6379/7"
 CONNECTIONS = 16
 LATENCY_REQUESTS = int(os.environ.get("BENCH_LATENCY_REQUESTS", "200"))
 HEADERS = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https"}
@@ -55,7 +62,19 @@ def environment():
         "PYTHONPATH": str(ROOT),
         # Nothing is published while measuring, so even a cache per worker stays right.
         "VISITOR_CACHE": "true",
+        **({"REDIS_URL": url} if (url := redis_url()) else {}),
     }
+
+
+def redis_url():
+    """REDIS_URL, else the local Redis's bench database, emptied, when it answers; else None."""
+    if os.environ.get("REDIS_URL"):
+        return os.environ["REDIS_URL"]
+    try:
+        redis.Redis.from_url(LOCAL_REDIS, socket_connect_timeout=0.5).flushdb()
+    except redis.RedisError:
+        return None
+    return LOCAL_REDIS
 
 
 def manage(env, *args):
@@ -296,7 +315,7 @@ def main():
     report(uncached, cached, pages)
     print(
         f"\n{time.monotonic() - started:.0f} s in all; cache: "
-        f"{'Redis' if os.environ.get('REDIS_URL') else 'local memory per worker'}; database: "
+        f"{'Redis' if env.get('REDIS_URL') else 'local memory per worker'}; database: "
         f"{env['DATABASE_URL'].split(':')[0]}."
     )
     failures = sum(r["failures"] for r in (*uncached.values(), *cached.values()))
