@@ -8,6 +8,7 @@ import time
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
@@ -175,9 +176,12 @@ class PageRouteCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         # The site for the host, kept as the route is: pages, search and the API all ask for it.
         host = request._get_raw_host()
-        site = caching.fragment(
-            request, "site", [host, request.get_port()], lambda: Site.find_for_request(request)
-        )
+        try:
+            site = caching.fragment(
+                request, "site", [host, request.get_port()], lambda: Site.find_for_request(request)
+            )
+        except (OperationalError, InterfaceError):
+            return None  # the view meets the outage itself and answers it its own way (/healthz)
         request._wagtail_site = site
         if view_func is not wagtail_views.serve or not view_args or site is None:
             return None

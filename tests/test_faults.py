@@ -7,6 +7,7 @@ import time
 from contextlib import contextmanager
 
 import pytest
+from django.core.cache import cache
 from django.db import OperationalError, connection
 from django.test import Client
 from wagtail.models import Page
@@ -72,6 +73,24 @@ def test_health_check_reports_the_database(client, demo):
         down = client.get("/healthz")
     assert down.status_code == 503
     assert down.json()["checks"]["database"] == "unavailable"
+
+
+def test_health_check_answers_in_json_when_nothing_is_cached_and_the_database_is_down(demo):
+    cache.clear()  # a fresh server: not even the site for the host is kept yet
+    client = Client(raise_request_exception=False)
+    with database_down():
+        down = client.get("/healthz")
+    assert down.status_code == 503
+    assert down.json()["checks"]["database"] == "unavailable"
+
+
+def test_without_the_database_and_a_cold_cache_the_api_answers_503_in_json(demo):
+    cache.clear()
+    client = Client(raise_request_exception=False)
+    with database_down():
+        response = client.get("/api/v2/pages/")
+    assert response.status_code == 503
+    assert response.json() == {"message": "Temporarily unavailable."}
 
 
 def test_without_redis_the_site_serves_from_the_database_and_logs_it(
