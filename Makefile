@@ -27,6 +27,7 @@ install: $(VENV)/.installed
 
 ## make run: install, migrate, load the demo content and serve on http://127.0.0.1:8000
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
+run: export WAGTAILAPI_BASE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content
