@@ -18,7 +18,7 @@ import time
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
@@ -109,11 +109,19 @@ def connect():
 
 
 def fragment(request, name, parts, build, timeout=FRAGMENT_SECONDS):
-    """`build()`, cached for this generation under `name` and `parts` (site, language, …)."""
+    """`build()`, cached for this generation under `name` and `parts` (site, language, …).
+
+    Looked up in this process's copy first, then in the shared cache: the key holds the
+    generation, so a copy made before a change is never read after it. A fragment whose value
+    changes shape takes a new name: during a deploy, servers of both releases share the cache."""
     current = request_generation(request)
     if current is None:
         return build()
     key = "fragment:{}:{}:{}".format(name, current, ":".join(str(part) for part in parts))
+    local = caches["local"]
+    value = local.get(key)
+    if value is not None:
+        return value
     try:
         value = cache.get(key)
     except Exception:
@@ -125,6 +133,8 @@ def fragment(request, name, parts, build, timeout=FRAGMENT_SECONDS):
             cache.set(key, value, timeout)
         except Exception:
             logger.warning("Cache unavailable: could not keep %s", name, exc_info=True)
+            return value
+    local.set(key, value, timeout)
     return value
 
 

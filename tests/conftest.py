@@ -76,8 +76,10 @@ def editor_client(client, editor):
 def _empty_cache():
     """Each test starts with an empty cache: the database is rolled back after every test, and
     cached pages and fragments must not outlive the rows they were built from."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()

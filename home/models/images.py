@@ -1,5 +1,5 @@
 from django.db import models
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
 
 
 class ClinicImage(AbstractImage):
@@ -24,6 +24,35 @@ class ClinicImage(AbstractImage):
     @property
     def default_alt_text(self):
         return self.alt_text
+
+    # Wagtail 8.0 writes every rendition it finds in the cache back to the cache, so each image
+    # on a page costs a write and a pickled copy of the image on every request. The two methods
+    # below mark what the cache answered, as Wagtail's main branch now does (wagtail#14541).
+
+    def find_existing_renditions(self, *filters):
+        if self._get_prefetched_renditions() is not None:
+            return super().find_existing_renditions(*filters)
+        rendition_model = self.get_rendition_model()
+        by_key = {
+            rendition_model.construct_cache_key(self, each.get_cache_key(self), each.spec): each
+            for each in filters
+        }
+        found = {}
+        for key, rendition in rendition_model.cache_backend.get_many(list(by_key)).items():
+            rendition.image = self
+            rendition._from_cache = True
+            found[by_key[key]] = rendition
+        missing = [each for each in filters if each not in found]
+        if missing:
+            found.update(super().find_existing_renditions(*missing))
+        return found
+
+    def get_rendition(self, filter):
+        if not isinstance(filter, str | Filter):
+            return super().get_rendition(filter)  # Wagtail's error for what is not a filter
+        # get_renditions() writes to the cache only what it did not read from it.
+        (rendition,) = self.get_renditions(filter).values()
+        return rendition
 
     class Meta(AbstractImage.Meta):
         verbose_name = "image"
