@@ -4,12 +4,16 @@ Both serve the same `api_fields` of each page type. Only live, public pages are 
 filters partners asked for; see docs/api.md.
 """
 
+import hashlib
+
 from django.db.models import Q
+from django.http import Http404
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.urls import api as api_v3
@@ -79,7 +83,23 @@ class ChangedSinceFilter(BaseFilterBackend):
         return queryset.filter(last_published_at__gte=moment).order_by("last_published_at", "pk")
 
 
+class ClinicPageParentField(PageParentField):
+    """Wagtail's `meta.parent`, without its two queries for a page read from the cache, which
+    carries its parent and whether partners may see it (`ClinicPagesAPIViewSet.get_object`)."""
+
+    def get_attribute(self, instance):
+        listed = instance.__dict__.get("_clinic_parent_listed")
+        if listed is None:
+            return super().get_attribute(instance)
+        return instance.get_parent() if listed else None
+
+
+class ClinicPageSerializer(PageSerializer):
+    parent = ClinicPageParentField(read_only=True)
+
+
 class ClinicPagesAPIViewSet(PagesAPIViewSet):
+    base_serializer_class = ClinicPageSerializer
     filter_backends = [
         *PagesAPIViewSet.filter_backends[:-1],
         RelationFilter,
@@ -95,8 +115,39 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
         # Asked for by the pages served and again by the serializer: built once a request.
         if not hasattr(self, "_base_queryset"):
             pages = self._public_pages_from_the_cache()
+            self._base_is_public = pages is not None
             self._base_queryset = super().get_base_queryset() if pages is None else pages
         return self._base_queryset
+
+    def get_object(self):
+        """The page asked for, kept per content generation (with its parent and whether that is
+        listed) wherever the base queryset is the public one; Wagtail's lookup otherwise."""
+        if hasattr(self, "_cached_object"):
+            return self._cached_object
+        self.get_base_queryset()
+        if not self._base_is_public:
+            return super().get_object()
+        request = self.request
+        # Filters (`?type=`, `?locale=`, …) can make the same id a 404: they are part of the key.
+        query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()
+        site = Site.find_for_request(request)
+
+        def build():
+            try:
+                page = super(ClinicPagesAPIViewSet, self).get_object()
+            except Http404:
+                return None  # not kept
+            parent = page.get_parent()
+            page._clinic_parent_listed = (
+                parent is not None and self.get_base_queryset().filter(pk=parent.pk).exists()
+            )
+            return page
+
+        page = caching.fragment(request, "api-page", [site.pk, self.kwargs["pk"], query], build)
+        if page is None:
+            return super().get_object()  # Wagtail's own 404
+        self._cached_object = page
+        return page
 
     def _public_pages_from_the_cache(self):
         """Wagtail's base queryset (live pages under the site's root in every language, outside
@@ -124,8 +175,8 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
         # relations and chosen objects are read as a listing reads them, a query per kind.
         instance = self.get_object()
         with chosen_objects_scope(), translation.override(locale_code(instance.locale_id)):
+            prefetch_chosen_objects([instance])  # first: it reads the page's own images too
             prefetch_page_relations([instance])
-            prefetch_chosen_objects([instance])
             return Response(self.get_serializer(instance).data)
 
     def listing_view(self, request):
@@ -138,8 +189,8 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
         if page is None:
             return None
         page = list(page)  # the serializer must see the very instances that were prefetched
+        prefetch_chosen_objects(page)  # chosen in StreamFields, and the pages' own images
         prefetch_page_relations(page)
-        prefetch_chosen_objects(page)  # pages and images chosen inside StreamFields
         return page
 
 

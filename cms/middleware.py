@@ -5,7 +5,6 @@ import contextlib
 import hashlib
 import time
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
@@ -161,8 +160,8 @@ class PageRouteCacheMiddleware:
     """Finds the page for an address from the cache instead of walking the page tree.
 
     Wagtail looks a page up level by level (two queries a level, plus the site and its root); the
-    outcome (page type and id, and a routable page's arguments) is kept per content generation
-    (home/caching.py), so a page costs one query to find. Misses, 404s included, take Wagtail's
+    outcome (the page, with what its template shows of other rows, and a routable page's
+    arguments) is kept per content generation (home/caching.py), so a page costs no query to find. Misses, 404s included, take Wagtail's
     own route, so what answers an address never differs from Wagtail's answer. The site that
     answers a host is kept the same way, for every view.
     """
@@ -187,26 +186,22 @@ class PageRouteCacheMiddleware:
             return None
         path = view_args[0]
         parts = [site.pk, translation.get_language(), path]
-        found = caching.fragment(request, "route", parts, lambda: _route(request, path))
-        if found and not hasattr(request, "_wagtail_route_for_request"):
-            label, pk, args, kwargs = found
-            model = apps.get_model(label)
-            pages = model.objects.filter(pk=pk, live=True)
-            # Every page shows its images in the header and social tags.
-            images = [name for name in ("listing_image", "social_image") if hasattr(model, name)]
-            page = pages.select_related(*images).first()
-            if page is not None:
-                request._wagtail_route_for_request = RouteResult(page, args, kwargs)
+        found = caching.fragment(request, "served-page", parts, lambda: _route(request, path))
+        if found:
+            request._wagtail_route_for_request = RouteResult(*found)
         return None
 
 
 def _route(request, path):
-    """(model label, page id, args, kwargs) of the page at `path`, or None (not cached)."""
+    """(page, args, kwargs) for `path`, or None (not cached). The page comes with the relations
+    its template shows (`serve_related`); each request gets its own copy from the cache."""
     result = Page.route_for_request(request, path)
     if result is None:
         return None
-    page, args, kwargs = result
-    return (page._meta.label, page.pk, tuple(args or ()), dict(kwargs or {}))
+    found, args, kwargs = result
+    model = type(found)
+    page = model.objects.select_related(*getattr(model, "serve_related", ())).get(pk=found.pk)
+    return (page, tuple(args or ()), dict(kwargs or {}))
 
 
 class AnonymousPageCacheMiddleware:

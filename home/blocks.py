@@ -15,6 +15,7 @@ from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 
@@ -102,17 +103,26 @@ def _linked_page_ids(html, found):
 
 def prefetch_chosen_objects(pages):
     """Read the pages and images chosen in these pages' StreamFields, one query per model (and
-    one for the images' renditions), for the chooser blocks to use while the scope is open."""
+    one for the images' renditions), for the chooser blocks to use while the scope is open.
+
+    The images the pages' own fields point at (listing, social, hero) are read in the same
+    query and set on the pages, which then need none of their own."""
     memo = _chosen.get()
     if memo is None:
         return
-    found = {}
+    image_model = get_image_model()
+    found, own_images = {}, []
     for page in pages:
         for field in page._meta.concrete_fields:
             if isinstance(field, StreamField):
                 _chosen_ids(field.stream_block, list(getattr(page, field.name).raw_data), found)
             elif isinstance(field, RichTextField):
                 _linked_page_ids(getattr(page, field.name) or "", found)
+            elif field.many_to_one and field.related_model is image_model:
+                image_id = getattr(page, field.attname)
+                if image_id is not None and not field.is_cached(page):
+                    found.setdefault(image_model, set()).add(image_id)
+                    own_images.append((page, field, image_id))
     for model, ids in found.items():
         known = memo.setdefault(model, {})
         wanted = ids - known.keys()
@@ -121,6 +131,9 @@ def prefetch_chosen_objects(pages):
             prefetch_related_objects(list(objects.values()), "renditions")
         for pk in wanted:
             known[pk] = objects.get(pk)
+    for page, field, image_id in own_images:
+        if (image := memo[image_model].get(image_id)) is not None:
+            field.set_cached_value(page, image)
 
 
 class ParagraphBlock(blocks.RichTextBlock):

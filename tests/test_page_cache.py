@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
 from home.factories import SiteAlertFactory
+from locations.factories import PhysicianPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +178,39 @@ def test_a_fragment_is_kept_until_a_change_and_never_from_a_preview(rf, demo):
     assert render("four") == "<p>four</p>"
     assert render("five", preview=True) == "<p>five</p>"
     assert render("six") == "<p>four</p>"
+
+
+def test_with_the_page_cache_off_a_page_and_its_api_detail_show_a_change_at_once(
+    client, demo, settings
+):
+    """The page served and the API's page are kept per content generation with their relations
+    (hero image, reviewer, parent): a change to any of them shows on the next request."""
+    settings.PAGE_CACHE_SECONDS = 0
+    reviewer = PhysicianPageFactory(parent=demo.physicians, title="Ines Carvalho")
+    url = f"/api/v2/pages/{demo.migraine.pk}/"
+    assert client.get(url).json()["meta"]["parent"]["id"] == demo.conditions.pk
+    assert demo.mcallister.title in client.get(demo.migraine.url).content.decode()
+    publish(demo.migraine, title="Migraine, day after day", reviewed_by=reviewer)
+    html = client.get(demo.migraine.url).content.decode()
+    assert "Migraine, day after day" in html and "Ines Carvalho" in html
+    detail = client.get(url).json()
+    assert detail["title"] == "Migraine, day after day"
+    assert detail["reviewed_by"]["id"] == reviewer.pk
+    demo.conditions.unpublish()  # the section's index, not the page: it stays live
+    assert client.get(url).json()["meta"]["parent"] is None
+
+
+def test_a_change_made_on_another_server_shows_at_once(rf, demo):
+    """Each process keeps its own copy of the fragments it read; a new content generation in the
+    shared cache, as another server's publish leaves it, makes every copy stale."""
+    from django.core.cache import cache
+
+    from home import caching
+
+    def read(value):
+        return caching.fragment(rf.get("/"), "probe", [], lambda: value)
+
+    assert read("one") == "one"
+    assert read("two") == "one"
+    cache.set(caching.GENERATION_KEY, caching.generation() + 1, None)  # not this process's doing
+    assert read("three") == "three"

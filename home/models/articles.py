@@ -334,6 +334,8 @@ class ArticlePage(MedicalReviewMixin, BasePage):
     """A physician's article: who wrote it, who reviewed it medically and when, and the
     conditions and treatments it explains, which list it in turn as further reading."""
 
+    serve_related = (*BasePage.serve_related, "image", "author", "reviewed_by")
+
     summary = models.TextField(
         max_length=400, help_text="Two or three plain sentences: what the reader will learn."
     )
@@ -594,11 +596,13 @@ class ArticlePage(MedicalReviewMixin, BasePage):
 
     def _load_related(self):
         """Fetch the author and reviewer (usually the same physician) in one query, and the hero,
-        listing and social images (often the same image) in another."""
-        for model, fields in (
+        listing and social images (often the same image) in another, unless they came with the
+        page (`serve_related`) already."""
+        for model, names in (
             (apps.get_model("locations", "PhysicianPage"), ("author", "reviewed_by")),
             (ClinicImage, ("image", "listing_image", "social_image")),
         ):
+            fields = [name for name in names if not self._meta.get_field(name).is_cached(self)]
             ids = {getattr(self, f"{name}_id") for name in fields} - {None}
             found = model.objects.in_bulk(ids) if ids else {}
             for name in fields:

@@ -186,6 +186,9 @@ class BasePage(SeoMixin, ListingMixin, Page):
     search_template = "includes/search_result.html"
     # What a search result says the page is, in the visitor's language.
     visitor_label = gettext_lazy("Page")
+    # Relations the page's own template shows, fetched with the page when it is served
+    # (cms/middleware.py); each type adds its own. The header and social tags show these two.
+    serve_related = ("listing_image", "social_image")
 
     promote_panels = [
         *SeoMixin.seo_panels,

@@ -16,6 +16,8 @@ from home.models.base import BasePage
 class HomePage(BasePage):
     """The front page: a welcome, the pages the clinic features, and the offices."""
 
+    serve_related = (*BasePage.serve_related, "hero_image", "hero_cta_page")
+
     hero_heading = models.CharField(max_length=120, help_text="The large heading at the top.")
     hero_text = models.TextField(
         max_length=400, blank=True, help_text="One or two sentences under it."
