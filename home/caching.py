@@ -30,8 +30,8 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "content-generation"
 FRAGMENT_SECONDS = 60 * 60
 
-# Models whose rows never show on a cached page: saving them must not empty the cache (search
-# results are never cached, and every search saves its query's hit count).
+# Models whose rows never show on a cached page: saving them must not empty the cache (every
+# search saves its query's hit count).
 UNSEEN_MODELS = {
     "locations.appointmentrequest",
     "search.zeroresultquery",
@@ -44,6 +44,7 @@ SEEN_WAGTAIL_MODELS = {
     "wagtailcore.pageviewrestriction",
     "wagtailredirects.redirect",
     "wagtaildocs.document",
+    "wagtailsearchpromotions.searchpromotion",
 }
 PROJECT_APPS = {"home", "treatments", "locations", "search"}
 

@@ -6,6 +6,7 @@ searching, the editors' synonyms are added to the query; on PostgreSQL, a query 
 is tried again with trigram fuzzy matching so misspellings still find their page.
 """
 
+import hashlib
 import re
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -206,17 +207,12 @@ def record_query(search_query, query, found):
         ZeroResultQuery.objects.filter(pk=record.pk).update(hits=F("hits") + 1, last_searched=today)
 
 
-def search(request):
-    """The search page: promoted results first, then the search results, ten a page."""
-    query = clean_query(request.GET.get("q", ""))
-    result_type = request.GET.get("type", "")
-    if result_type not in RESULT_TYPES:
-        result_type = ""
-    locale = active_locale()
-    promoted = []
-    results = Page.objects.none()
-    if query:
-        search_query = Query.get(query)
+def found_for(request, search_query, query, result_type, locale, page_number):
+    """What a search shows: the promoted pages, one page of results (ten), how many results in
+    all and which page it is. Kept per content generation for each query, language, type and
+    page: a campaign's visitors search the same few words, and any publish starts afresh."""
+
+    def build():
         with_synonyms = apply_synonyms(query, locale, request)
         public = public_pages(locale, request)
         promoted = promoted_pages(search_query, public)
@@ -225,20 +221,48 @@ def search(request):
         pages = searchable_pages(public, result_type)
         if promoted:
             pages = pages.exclude(pk__in=[page.pk for page in promoted])
-        results = run_search(query, with_synonyms, pages)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    if page.number != 1:
-        promoted = []
+        paginator = Paginator(run_search(query, with_synonyms, pages), RESULTS_PER_PAGE)
+        try:
+            page = paginator.page(page_number)
+        except PageNotAnInteger:
+            page = paginator.page(1)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+        return {
+            "promoted": promoted if page.number == 1 else [],
+            "results": title_matches_first(page.object_list, query, with_synonyms),
+            "count": paginator.count,
+            "number": page.number,
+        }
+
+    parts = [locale.pk, result_type, RESULTS_PER_PAGE, page_number]
+    return caching.fragment(
+        request, "search", [*parts, hashlib.sha256(query.encode()).hexdigest()], build
+    )
+
+
+def search(request):
+    """The search page: promoted results first, then the search results, ten a page."""
+    query = clean_query(request.GET.get("q", ""))
+    result_type = request.GET.get("type", "")
+    if result_type not in RESULT_TYPES:
+        result_type = ""
+    # Anything but a page number is the first page; before the first or past the last, the
+    # last (as Django's paginator has it). Clamped, so junk cannot fill the cache with keys.
+    page_number = request.GET.get("page", "1")
+    if re.fullmatch(r"-?[0-9]{1,20}", page_number):
+        page_number = min(max(int(page_number), 0), 10_000)
+    else:
+        page_number = 1
+    found = {"promoted": [], "results": [], "count": 0, "number": 1}
     if query:
-        page.object_list = title_matches_first(page.object_list, query, with_synonyms)
-    if query and page.number == 1:
-        record_query(search_query, query, found=bool(promoted) or paginator.count > 0)
+        search_query = Query.get(query)
+        found = found_for(request, search_query, query, result_type, active_locale(), page_number)
+        if found["number"] == 1:
+            record_query(search_query, query, found=bool(found["promoted"] or found["count"]))
+    paginator = Paginator(range(found["count"]), RESULTS_PER_PAGE)
+    page = paginator.page(found["number"])
+    page.object_list = found["results"]
     return TemplateResponse(
         request,
         "search/search.html",
@@ -246,10 +270,10 @@ def search(request):
             "search_query": query,
             "search_type": result_type,
             "result_types": [(key, label) for key, (_model, label) in RESULT_TYPES.items()],
-            "promoted_results": promoted,
+            "promoted_results": found["promoted"],
             "search_results": page,
             "paginator": paginator,
-            "result_count": paginator.count + len(promoted),
+            "result_count": found["count"] + len(found["promoted"]),
         },
     )
 

@@ -134,6 +134,16 @@ def test_each_result_uses_its_page_types_search_template(client, demo):
 # Promotions, synonyms, statistics -----------------------------------------------------------
 
 
+def test_a_promotion_or_a_published_page_shows_in_the_next_search(client, demo):
+    assert demo.accessibility.url not in search(client, "ketamine")
+    SearchPromotion.objects.create(
+        query=Query.get("ketamine"), page=demo.accessibility, sort_order=0
+    )
+    assert search(client, "ketamine")[0] == demo.accessibility.url
+    ConditionPageFactory(parent=demo.conditions, title="Ketamine and cluster headache")
+    assert "Ketamine and cluster headache" in client.get("/search/?q=ketamine").content.decode()
+
+
 def test_a_promoted_result_comes_first_and_only_once(client, demo):
     SearchPromotion.objects.create(
         query=Query.get("ketamine"), page=demo.accessibility, sort_order=0
@@ -322,3 +332,9 @@ def test_the_query_count_does_not_grow_with_the_number_of_results(
     with django_assert_max_num_queries(len(three)):
         response = client.get("/search/", {"q": query})
     assert len(response.context["search_results"]) == 10
+
+    # The same search again, until something changes: only the query and its count are read.
+    with django_assert_max_num_queries(3):
+        again = client.get("/search/", {"q": query})
+    assert result_urls(again) == result_urls(response)
+    assert Query.get(query).hits == 4  # every search is counted for the editors' statistics
