@@ -8,12 +8,13 @@ import hashlib
 
 from django.db.models import Q
 from django.http import Http404
+from django.urls import NoReverseMatch
 from django.utils import translation
 from django.utils.dateparse import parse_datetime
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import PageParentField, PageSerializer
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.urls import api as api_v3
@@ -89,12 +90,26 @@ class ClinicPageParentField(PageParentField):
 
     def get_attribute(self, instance):
         listed = instance.__dict__.get("_clinic_parent_listed")
-        if listed is None:
-            return super().get_attribute(instance)
-        return instance.get_parent() if listed else None
+        parent = super().get_attribute(instance) if listed is None else None
+        if listed:
+            parent = instance.get_parent()
+        # Of its own type (`meta.type`), and no query: only the fields every page has.
+        return parent.specific_deferred if parent is not None else None
+
+
+class ClinicPageHtmlUrlField(PageHtmlUrlField):
+    """Wagtail's `meta.html_url`, with the sites' root paths read once per request rather than
+    once per page listed."""
+
+    def to_representation(self, page):
+        try:
+            return page.get_full_url(self.context.get("request"))
+        except NoReverseMatch:
+            return None
 
 
 class ClinicPageSerializer(PageSerializer):
+    html_url = ClinicPageHtmlUrlField(read_only=True)
     parent = ClinicPageParentField(read_only=True)
 
 

@@ -1,4 +1,4 @@
-"""Middleware: the content API's rate limits, search queries and caching headers, the cache of
+"""Middleware: the request scope, the content API's rate limits, search queries and caching headers, the cache of
 anonymous responses, and the page route cache."""
 
 import contextlib
@@ -64,6 +64,18 @@ def _token_info(token):
             info = (api_token.pk, editor)
         cache.set(cache_key, info, WINDOW_SECONDS)
     return tuple(info)
+
+
+class RequestScopeMiddleware:
+    """First: opens the request scope in which the content generation and the sites' root
+    paths are read once, however many fragments and pages ask (home/caching.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with caching.request_scope():
+            return self.get_response(request)
 
 
 class APIRateLimitMiddleware:

@@ -51,6 +51,7 @@ def absolute_url(url):
 
 
 def related_page(page) -> RelatedPage:
+    page = page.specific_deferred  # its own type, and no query: only the fields every page has
     return {
         "id": page.pk,
         "type": page._meta.label,

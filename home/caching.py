@@ -13,8 +13,11 @@ When the cache is unreachable, `generation()` is None and callers build everythi
 database: the site keeps working, only slower.
 """
 
+import contextlib
+import contextvars
 import logging
 import time
+import types
 
 from django.apps import apps
 from django.conf import settings
@@ -66,13 +69,35 @@ def generation():
     return value
 
 
-def request_generation(request):
-    """The generation, read once per request however many fragments ask for it."""
-    if request is None:
+_scope = contextvars.ContextVar("clinic_request_scope", default=None)
+
+
+@contextlib.contextmanager
+def request_scope():
+    """While a request is answered (`cms.middleware.RequestScopeMiddleware`): what it reads
+    once from the cache however often it is asked, by fragments, querysets and every page
+    instance it lists: the content generation and the sites' root paths."""
+    token = _scope.set(types.SimpleNamespace())
+    try:
+        yield
+    finally:
+        _scope.reset(token)
+
+
+def current_scope():
+    """The scope of the request being answered, or None (a command, a shell)."""
+    return _scope.get()
+
+
+def request_generation(request=None):
+    """The generation, read once per request however many fragments ask for it (also where no
+    request is at hand, inside the request scope)."""
+    holder = current_scope() or request
+    if holder is None:
         return generation()
-    if not hasattr(request, "_clinic_generation"):
-        request._clinic_generation = generation()
-    return request._clinic_generation
+    if not hasattr(holder, "_clinic_generation"):
+        holder._clinic_generation = generation()
+    return holder._clinic_generation
 
 
 def content_changed(**kwargs):
@@ -85,6 +110,8 @@ def content_changed(**kwargs):
 
 
 def _new_generation():
+    if (scope := current_scope()) is not None:
+        scope.__dict__.pop("_clinic_generation", None)
     try:
         cache.set(GENERATION_KEY, time.time_ns(), None)
     except Exception:

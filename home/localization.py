@@ -208,13 +208,17 @@ def prefetch_page_relations(pages):
         if hasattr(model, "prefetch_relations"):
             model.prefetch_relations(group)
     prefetch_images(pages, sorted(image_fields))  # listing and social images: the same, often
-    _prefetch_translations(pages)
+    # Pages listed without a type are Wagtail's own Page, which shows no translations.
+    _prefetch_translations([page for page in pages if hasattr(page, "get_api_translations")])
 
 
 def _prefetch_translations(pages):
+    if not pages:
+        return
     keys = {page.translation_key for page in pages}
     translations = {}
-    for other in Page.objects.live().filter(public_q()).filter(translation_key__in=keys):
+    others = Page.objects.live().filter(public_q()).filter(translation_key__in=keys)
+    for other in others.specific(defer=True):
         translations.setdefault(other.translation_key, []).append(other)
     for page in pages:
         page.__dict__.setdefault("_relations", {})["translations"] = [

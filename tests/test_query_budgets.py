@@ -4,9 +4,12 @@ Each scenario builds a page with few and with many related items (each with its 
 for it once to warm the image renditions, then counts the queries of the next anonymous request.
 """
 
+from unittest.mock import patch
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from home import caching
 from home.factories import ArticlePageFactory, ArticleTopicFactory, ClinicImageFactory
@@ -328,6 +331,28 @@ def test_api_detail_costs_the_same_for_a_short_and_a_long_body(client, demo):
     # API v3 serializes after its view returns, beyond the reach of the prefetch: each image
     # chosen in a body costs it a query. Measured here: 15 with one of each block, 24 with ten.
     assert counts["v3", 1] <= 30
+
+
+def test_a_request_reads_the_sites_and_the_content_generation_once(client, demo):
+    """Each read is a round trip to Redis: once per page listed, a listing of 100 made 100 more
+    (Wagtail reads the sites' root paths anew for every page instance)."""
+    for _ in range(25):
+        ConditionPageFactory(parent=demo.conditions, listing_image=image())
+    urls = [
+        "/api/v2/pages/?fields=*&limit=100",
+        "/api/v2/pages/?type=treatments.ConditionPage&fields=*&limit=30",
+        f"/api/v2/pages/{demo.migraine.pk}/",
+        "/api/v3/pages/?type=treatments.ConditionPage&fields=*&limit=30",
+        demo.conditions.url,
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200
+        with (
+            patch.object(Site, "get_site_root_paths", wraps=Site.get_site_root_paths) as sites,
+            patch.object(caching, "generation", wraps=caching.generation) as generation,
+        ):
+            assert client.get(url).status_code == 200
+        assert (sites.call_count, generation.call_count) in {(0, 1), (1, 1)}, url
 
 
 def test_the_measured_pages_really_list_their_items(client, demo):

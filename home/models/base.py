@@ -227,13 +227,17 @@ class BasePage(SeoMixin, ListingMixin, Page):
         abstract = True
 
     def get_api_translations(self):
-        """The live translations of this page in the other languages."""
+        """The live translations of this page in the other languages (of their own page type,
+        with only the fields every page has)."""
         cached = prefetched(self, "translations")
-        return (
-            cached
-            if cached is not None
-            else list(self.get_translations().live().filter(public_q()))
-        )
+        if cached is not None:
+            return cached
+        return list(self.get_translations().live().filter(public_q()).specific(defer=True))
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # Wagtail reads the sites' root paths from the cache once per page instance; a listing
+        # with its related pages and translations made some 30 round trips for the same value.
+        return super()._get_site_root_paths(caching.current_scope() or cache_object, **kwargs)
 
     def get_view_restrictions(self):
         """Wagtail's check of this page's view restrictions, skipped (two queries on every

@@ -41,12 +41,21 @@ def test_a_page_says_its_locale_and_links_its_translations(client, demo):
     assert english["meta"]["locale"] == "en"
     translation = spanish(demo.migraine)
     assert [(t["id"], t["locale"]) for t in english["translations"]] == [(translation.pk, "es")]
+    assert english["translations"][0]["type"] == "treatments.ConditionPage"
     assert english["translations"][0]["url"].endswith(translation.url)
     assert "/es/" in english["translations"][0]["url"]
 
     response = client.get(f"/api/v2/pages/{translation.pk}/").json()
     assert response["meta"]["locale"] == "es"
     assert [t["id"] for t in response["translations"]] == [demo.migraine.pk]
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_a_page_names_its_parents_type_as_both_versions_do(client, demo, version):
+    detail = client.get(f"/api/{version}/pages/{demo.migraine.pk}/").json()
+    assert detail["meta"]["parent"]["id"] == demo.conditions.pk
+    assert detail["meta"]["parent"]["meta"]["type"] == "treatments.ConditionIndexPage"
+    assert detail["meta"]["parent"]["meta"]["html_url"].endswith(demo.conditions.url)
 
 
 def test_v3_detail_says_its_locale(client, demo):
