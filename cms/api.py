@@ -156,6 +156,10 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
             page._clinic_parent_listed = (
                 parent is not None and self.get_base_queryset().filter(pk=parent.pk).exists()
             )
+            # Kept with what it shows: its relations, images and the objects its body chooses.
+            with chosen_objects_scope() as chosen:
+                self._prefetch(page)
+            page._clinic_chosen = chosen
             return page
 
         page = caching.fragment(request, "api-page", [site.pk, self.kwargs["pk"], query], build)
@@ -185,13 +189,20 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
             under_a_root |= Q(path__startswith=path)
         return Page.objects.live().filter(under_a_root)
 
+    @staticmethod
+    def _prefetch(page):
+        # Read as a listing reads them, a query per kind (or none, for a page from the cache).
+        with translation.override(locale_code(page.locale_id)):
+            prefetch_chosen_objects([page])  # first: it reads the page's own images too
+            prefetch_page_relations([page])
+
     def detail_view(self, request, pk):
-        # Links inside a page's rich text lead to pages in that page's own language. Its
-        # relations and chosen objects are read as a listing reads them, a query per kind.
         instance = self.get_object()
-        with chosen_objects_scope(), translation.override(locale_code(instance.locale_id)):
-            prefetch_chosen_objects([instance])  # first: it reads the page's own images too
-            prefetch_page_relations([instance])
+        chosen = instance.__dict__.get("_clinic_chosen")
+        # Links inside a page's rich text lead to pages in that page's own language.
+        with chosen_objects_scope(chosen), translation.override(locale_code(instance.locale_id)):
+            if chosen is None:
+                self._prefetch(instance)
             return Response(self.get_serializer(instance).data)
 
     def listing_view(self, request):

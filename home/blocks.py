@@ -33,11 +33,13 @@ _chosen = contextvars.ContextVar("clinic_chosen_objects", default=None)
 
 
 @contextmanager
-def chosen_objects_scope():
-    """Within this block, `prefetch_chosen_objects` keeps what it reads for the chooser blocks."""
-    token = _chosen.set({})
+def chosen_objects_scope(chosen=None):
+    """Within this block, `prefetch_chosen_objects` keeps what it reads for the chooser blocks
+    in the dict it yields; `chosen`, such a dict kept from before, is used again."""
+    memo = {} if chosen is None else chosen
+    token = _chosen.set(memo)
     try:
-        yield
+        yield memo
     finally:
         _chosen.reset(token)
 

@@ -184,7 +184,8 @@ def test_with_the_page_cache_off_a_page_and_its_api_detail_show_a_change_at_once
     client, demo, settings
 ):
     """The page served and the API's page are kept per content generation with their relations
-    (hero image, reviewer, parent): a change to any of them shows on the next request."""
+    (hero image, reviewer, parent, the pages it lists): a change to any of them shows on the
+    next request."""
     settings.PAGE_CACHE_SECONDS = 0
     reviewer = PhysicianPageFactory(parent=demo.physicians, title="Ines Carvalho")
     url = f"/api/v2/pages/{demo.migraine.pk}/"
@@ -196,6 +197,10 @@ def test_with_the_page_cache_off_a_page_and_its_api_detail_show_a_change_at_once
     detail = client.get(url).json()
     assert detail["title"] == "Migraine, day after day"
     assert detail["reviewed_by"]["id"] == reviewer.pk
+    assert demo.ketamine.title in [t["title"] for t in detail["treatments"]]
+    publish(demo.ketamine, title="Ketamine infusions, explained")  # a page it lists
+    detail = client.get(url).json()
+    assert "Ketamine infusions, explained" in [t["title"] for t in detail["treatments"]]
     demo.conditions.unpublish()  # the section's index, not the page: it stays live
     assert client.get(url).json()["meta"]["parent"] is None
 
