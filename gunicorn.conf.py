@@ -22,3 +22,11 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+
+
+def worker_exit(server, worker):
+    """A worker that stops (recycled, or the server shutting down) first writes the search
+    counts it still holds (search/hits.py)."""
+    from search import hits
+
+    hits.flush()

@@ -16,6 +16,7 @@ from wagtail.models import APIToken, GroupPagePermission, Page, Site
 from wagtail.url_routing import RouteResult
 
 from home import caching
+from search import hits as search_hits
 from search.views import clean_query, search_terms
 
 API_PREFIX = "/api/"
@@ -227,8 +228,9 @@ class AnonymousPageCacheMiddleware:
 
     - GET or HEAD, from a visitor without a session cookie or an Authorization header (editors,
       signed-in visitors, API tokens and anyone who passed a page's password go through);
-    - a Wagtail page or an API response (never the admin or its previews, search, whose every
-      query is counted for the editors' reports, or the health check), answered with 200;
+    - a Wagtail page, the search page or an API response (never the admin or its previews, or
+      the health check), answered with 200; a search served from here is still counted for the
+      editors' statistics (search/hits.py);
     - that sets no cookie and does not vary on cookies (a form's CSRF token does both), and is
       not marked private or no-store.
 
@@ -253,7 +255,9 @@ class AnonymousPageCacheMiddleware:
         except Exception:
             stored = None
         if stored is not None:
-            status, headers, content = stored
+            status, headers, content, counted = stored
+            if counted:
+                search_hits.count(*counted)
             response = HttpResponse(content, status=status)
             for name, value in headers:
                 response[name] = value
@@ -275,7 +279,8 @@ class AnonymousPageCacheMiddleware:
             headers = [(name, value) for name, value in response.items() if name != "X-Cache"]
             # When the cache fails the visitor still has the page; the next one is built again.
             with contextlib.suppress(Exception):
-                cache.set(key, (response.status_code, headers, response.content), timeout)
+                counted = getattr(response, "search_counted", None)
+                cache.set(key, (response.status_code, headers, response.content, counted), timeout)
             response["X-Cache"] = "miss"
         return response
 
@@ -292,7 +297,7 @@ class AnonymousPageCacheMiddleware:
     def _shareable(request, response):
         match = getattr(request, "resolver_match", None)
         page_or_api = request.path.startswith(API_PREFIX) or (
-            match is not None and match.url_name == "wagtail_serve"
+            match is not None and match.url_name in ("wagtail_serve", "search")
         )
         if not page_or_api or response.status_code != 200 or response.streaming:
             return False
@@ -306,5 +311,7 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def _key(request, current):
+        # "response:", not "page:" as before: entries now also hold the search they count, and
+        # during a deploy servers of both releases share the cache.
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        return f"page:{current}:{hashlib.sha256(address.encode()).hexdigest()}"
+        return f"response:{current}:{hashlib.sha256(address.encode()).hexdigest()}"

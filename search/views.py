@@ -11,10 +11,8 @@ import re
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.contrib.search_promotions.models import Query
@@ -26,7 +24,8 @@ from home import caching
 from home.localization import active_locale
 from home.models import ArticlePage, HomePage
 from locations.models import LocationPage, PhysicianPage
-from search.models import SearchSynonym, ZeroResultQuery
+from search import hits
+from search.models import SearchSynonym
 from treatments.models import ConditionPage, TreatmentPage
 
 MAX_QUERY_LENGTH = 200
@@ -191,23 +190,7 @@ def promoted_pages(search_query, public):
     return [specific[page.pk] for page in pages if page.pk in specific]
 
 
-def record_query(search_query, query, found):
-    """Count the `Query` for the search-promotions statistics and, when nothing was found, `query`
-    for the "Searches with no results" report. Only the query text is kept."""
-    search_query.add_hit()
-    if found:
-        return
-    today = timezone.localdate()
-    record, created = ZeroResultQuery.objects.get_or_create(
-        query_string=(search_query.query_string or query)[:255],
-        language_code=active_locale().language_code,
-        defaults={"hits": 1, "last_searched": today},
-    )
-    if not created:
-        ZeroResultQuery.objects.filter(pk=record.pk).update(hits=F("hits") + 1, last_searched=today)
-
-
-def found_for(request, search_query, query, result_type, locale, page_number):
+def found_for(request, query, result_type, locale, page_number):
     """What a search shows: the promoted pages, one page of results (ten), how many results in
     all and which page it is. Kept per content generation for each query, language, type and
     page: a campaign's visitors search the same few words, and any publish starts afresh."""
@@ -215,7 +198,7 @@ def found_for(request, search_query, query, result_type, locale, page_number):
     def build():
         with_synonyms = apply_synonyms(query, locale, request)
         public = public_pages(locale, request)
-        promoted = promoted_pages(search_query, public)
+        promoted = promoted_pages(Query.get(query), public)
         if result_type:
             promoted = [page for page in promoted if isinstance(page, RESULT_TYPES[result_type][0])]
         pages = searchable_pages(public, result_type)
@@ -255,15 +238,17 @@ def search(request):
     else:
         page_number = 1
     found = {"promoted": [], "results": [], "count": 0, "number": 1}
+    counted = None
     if query:
-        search_query = Query.get(query)
-        found = found_for(request, search_query, query, result_type, active_locale(), page_number)
-        if found["number"] == 1:
-            record_query(search_query, query, found=bool(found["promoted"] or found["count"]))
+        locale = active_locale()
+        found = found_for(request, query, result_type, locale, page_number)
+        if found["number"] == 1:  # a search, not a visitor paging through its results
+            counted = (query, locale.language_code, bool(found["promoted"] or found["count"]))
+            hits.count(*counted)
     paginator = Paginator(range(found["count"]), RESULTS_PER_PAGE)
     page = paginator.page(found["number"])
     page.object_list = found["results"]
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "search/search.html",
         {
@@ -276,6 +261,9 @@ def search(request):
             "result_count": found["count"] + len(found["promoted"]),
         },
     )
+    # Served again from the page cache, the search is counted again (cms/middleware.py).
+    response.search_counted = counted
+    return response
 
 
 @require_GET

@@ -5,10 +5,13 @@ import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from home.factories import SiteAlertFactory
 from locations.factories import PhysicianPageFactory
+from search.models import ZeroResultQuery
+from treatments.factories import ConditionPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,9 +128,21 @@ def test_a_form_with_a_csrf_token_is_never_shared(client, demo):
     assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
 
 
-def test_search_is_counted_and_never_answered_from_the_cache(client):
-    client.get("/search/?q=migraine")
-    assert "X-Cache" not in client.get("/search/?q=migraine")
+def test_a_search_answered_from_the_cache_is_still_counted(client, demo):
+    assert client.get("/search/?q=migraine")["X-Cache"] == "miss"
+    assert client.get("/search/?q=migraine")["X-Cache"] == "hit"
+    assert Query.get("migraine").hits == 2  # the editors' statistics see both
+    for _ in range(2):
+        client.get("/es/search/?q=qwxyz")
+    assert ZeroResultQuery.objects.get(query_string="qwxyz", language_code="es").hits == 2
+
+
+def test_a_page_published_shows_in_the_next_search(client, demo):
+    assert "Ketamine and cluster headache" not in client.get("/search/?q=ketamine").content.decode()
+    ConditionPageFactory(parent=demo.conditions, title="Ketamine and cluster headache")
+    response = client.get("/search/?q=ketamine")
+    assert response["X-Cache"] == "miss"
+    assert "Ketamine and cluster headache" in response.content.decode()
 
 
 def test_turned_off_by_setting(client, demo, settings):

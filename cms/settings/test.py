@@ -29,5 +29,7 @@ API_RATE_LIMIT_TOKEN = 100_000
 
 # Query budgets measure what a page costs to build; the page-cache tests switch it on.
 PAGE_CACHE_SECONDS = 0
+# Each search is written at once; tests/search/test_search_hits.py turns the batching on.
+SEARCH_HITS_FLUSH_SECONDS = 0
 # Thousands of test images need no renditions up front; tests/test_renditions.py turns it on.
 RENDITIONS_ON_PUBLISH = False

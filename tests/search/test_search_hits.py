@@ -1,0 +1,66 @@
+"""Searches are counted for the editors in batches: none is lost, none is counted twice."""
+
+import importlib.util
+from pathlib import Path
+from unittest.mock import patch
+
+import pytest
+from django.db import OperationalError
+from wagtail.contrib.search_promotions.models import Query
+
+from search import hits
+from search.models import ZeroResultQuery
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def batched(settings):
+    settings.SEARCH_HITS_FLUSH_SECONDS = 60
+    hits.flush()
+    yield
+    hits.flush()
+
+
+def later(seconds):
+    """`time.monotonic` as it will read `seconds` from now, for the batch's age."""
+    now = hits.time.monotonic()
+    return patch.object(hits.time, "monotonic", return_value=now + seconds)
+
+
+def test_searches_are_written_together_once_the_batch_is_due(client, demo):
+    for _ in range(3):
+        client.get("/search/?q=migraine")
+    client.get("/es/search/?q=qwxyz")
+    assert Query.get("migraine").hits == 0  # held in this process for now
+    assert not ZeroResultQuery.objects.exists()
+    with later(61):
+        client.get("/search/?q=migraine")  # the batch is a minute old: this search writes it
+    assert Query.get("migraine").hits == 4
+    assert ZeroResultQuery.objects.get(query_string="qwxyz", language_code="es").hits == 1
+    client.get("/search/?q=migraine")
+    hits.flush()
+    assert Query.get("migraine").hits == 5  # added to, never written over
+
+
+def test_counts_the_database_refused_are_written_next_time(client, demo, caplog):
+    client.get("/search/?q=migraine")
+    client.get("/search/?q=migraine")
+    with patch.object(hits, "_write", side_effect=OperationalError("database unavailable")):
+        hits.flush()
+    assert "Search statistics not written" in caplog.text
+    assert Query.get("migraine").hits == 0
+    hits.flush()
+    assert Query.get("migraine").hits == 2
+
+
+def test_a_stopping_worker_writes_what_it_holds(client, demo):
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", ROOT / "gunicorn.conf.py")
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+    client.get("/search/?q=ketamine")
+    assert Query.get("ketamine").hits == 0
+    conf.worker_exit(server=None, worker=None)
+    assert Query.get("ketamine").hits == 1
