@@ -111,7 +111,7 @@ def content_changed(**kwargs):
 
 def _new_generation():
     if (scope := current_scope()) is not None:
-        scope.__dict__.pop("_clinic_generation", None)
+        scope.__dict__.clear()  # read again: the generation, and the sites if one changed
     try:
         cache.set(GENERATION_KEY, time.time_ns(), None)
     except Exception:

@@ -237,7 +237,16 @@ class BasePage(SeoMixin, ListingMixin, Page):
     def _get_site_root_paths(self, cache_object=None, **kwargs):
         # Wagtail reads the sites' root paths from the cache once per page instance; a listing
         # with its related pages and translations made some 30 round trips for the same value.
-        return super()._get_site_root_paths(caching.current_scope() or cache_object, **kwargs)
+        # Within a request they are read once. An object that was handed its own (Wagtail's
+        # redirects compare a page's old and new URLs that way) keeps them, and is given them
+        # otherwise, as Wagtail does: its callers read them there.
+        scope = caching.current_scope()
+        if scope is None or kwargs or hasattr(cache_object, "_wagtail_cached_site_root_paths"):
+            return super()._get_site_root_paths(cache_object, **kwargs)
+        paths = super()._get_site_root_paths(scope)
+        if cache_object is not None:
+            cache_object._wagtail_cached_site_root_paths = paths
+        return paths
 
     def get_view_restrictions(self):
         """Wagtail's check of this page's view restrictions, skipped (two queries on every
