@@ -274,7 +274,9 @@ class AnonymousPageCacheMiddleware:
                 change = None
             if change is not None:
                 timeout = max(1, min(timeout, int(change)))
-            if settings.CDN_MAX_AGE and not request.path.startswith(API_PREFIX):
+            # A CDN may keep pages, which Wagtail purges on publish; never search, whose every
+            # address would outlive a change and whose searches it would not count.
+            if settings.CDN_MAX_AGE and self._is_page(request):
                 patch_cache_control(response, public=True, s_maxage=settings.CDN_MAX_AGE)
             headers = [(name, value) for name, value in response.items() if name != "X-Cache"]
             # When the cache fails the visitor still has the page; the next one is built again.
@@ -296,10 +298,12 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def _shareable(request, response):
         match = getattr(request, "resolver_match", None)
-        page_or_api = request.path.startswith(API_PREFIX) or (
-            match is not None and match.url_name in ("wagtail_serve", "search")
+        kept = (
+            request.path.startswith(API_PREFIX)
+            or AnonymousPageCacheMiddleware._is_page(request)
+            or (match is not None and match.view_name == "search")
         )
-        if not page_or_api or response.status_code != 200 or response.streaming:
+        if not kept or response.status_code != 200 or response.streaming:
             return False
         if response.cookies or has_vary_header(response, "Cookie"):
             return False
@@ -308,6 +312,11 @@ class AnonymousPageCacheMiddleware:
             return False
         user = getattr(request, "user", None)
         return not (user is not None and user.is_authenticated)
+
+    @staticmethod
+    def _is_page(request):
+        match = getattr(request, "resolver_match", None)
+        return match is not None and match.view_name == "wagtail_serve"
 
     @staticmethod
     def _key(request, current):

@@ -137,6 +137,17 @@ def test_a_search_answered_from_the_cache_is_still_counted(client, demo):
     assert ZeroResultQuery.objects.get(query_string="qwxyz", language_code="es").hits == 2
 
 
+def test_a_cdn_may_keep_pages_but_never_searches(client, demo, settings):
+    """Wagtail purges a page's addresses on publish; nothing would purge a search's."""
+    settings.CDN_MAX_AGE = 120
+    page = client.get(demo.migraine.url)
+    assert "s-maxage=120" in page["Cache-Control"] and "public" in page["Cache-Control"]
+    for _ in range(2):  # built, then from the cache
+        search = client.get("/search/?q=migraine")
+        assert "s-maxage" not in search.get("Cache-Control", "")
+    assert "s-maxage" not in client.get(f"/api/v2/pages/{demo.migraine.pk}/")["Cache-Control"]
+
+
 def test_a_page_published_shows_in_the_next_search(client, demo):
     assert "Ketamine and cluster headache" not in client.get("/search/?q=ketamine").content.decode()
     ConditionPageFactory(parent=demo.conditions, title="Ketamine and cluster headache")
