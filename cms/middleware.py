@@ -236,7 +236,7 @@ class AnonymousPageCacheMiddleware:
 
     The key is the host, scheme, path and query string; a page's language is in its path and an
     API response's in `?locale=`. Entries live `PAGE_CACHE_SECONDS` at most, less when a site
-    alert starts or ends sooner. `X-Cache: hit` or `miss` tells which way a response came.
+    alert starts or ends sooner or the view asks for less (`response.page_cache_seconds`). `X-Cache: hit` or `miss` tells which way a response came.
     """
 
     def __init__(self, get_response):
@@ -274,6 +274,7 @@ class AnonymousPageCacheMiddleware:
                 change = None
             if change is not None:
                 timeout = max(1, min(timeout, int(change)))
+            timeout = min(timeout, getattr(response, "page_cache_seconds", timeout))
             # A CDN may keep pages, which Wagtail purges on publish; never search, whose every
             # address would outlive a change and whose searches it would not count.
             if settings.CDN_MAX_AGE and self._is_page(request):

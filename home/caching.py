@@ -136,18 +136,20 @@ def connect():
         signal.connect(content_changed, dispatch_uid=f"clinic-cache-{id(signal)}")
 
 
-def fragment(request, name, parts, build, timeout=FRAGMENT_SECONDS):
+def fragment(request, name, parts, build, timeout=FRAGMENT_SECONDS, local=True):
     """`build()`, cached for this generation under `name` and `parts` (site, language, …).
 
-    Looked up in this process's copy first, then in the shared cache: the key holds the
-    generation, so a copy made before a change is never read after it. A fragment whose value
-    changes shape takes a new name: during a deploy, servers of both releases share the cache."""
+    Looked up in this process's copy first (unless `local` is False: values with keys without
+    number, such as search results, would crowd out the menus and footers), then in the shared
+    cache: the key holds the generation, so a copy made before a change is never read after it.
+    A fragment whose value changes shape takes a new name: during a deploy, servers of both
+    releases share the cache."""
     current = request_generation(request)
     if current is None:
         return build()
     key = "fragment:{}:{}:{}".format(name, current, ":".join(str(part) for part in parts))
-    local = caches["local"]
-    value = local.get(key)
+    copies = caches["local"] if local else None
+    value = copies.get(key) if copies is not None else None
     if value is not None:
         return value
     try:
@@ -162,7 +164,8 @@ def fragment(request, name, parts, build, timeout=FRAGMENT_SECONDS):
         except Exception:
             logger.warning("Cache unavailable: could not keep %s", name, exc_info=True)
             return value
-    local.set(key, value, timeout)
+    if copies is not None:
+        copies.set(key, value, timeout)
     return value
 
 

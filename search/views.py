@@ -30,6 +30,8 @@ from treatments.models import ConditionPage, TreatmentPage
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# How long a search's results, and its page in the page cache, are kept at most.
+RESULTS_SECONDS = 60
 SUGGESTIONS = 6
 # Fewer results than this when every word must match: any word may match instead.
 MIN_STRICT_RESULTS = 3
@@ -219,9 +221,10 @@ def found_for(request, query, result_type, locale, page_number):
         }
 
     parts = [locale.pk, result_type, RESULTS_PER_PAGE, page_number]
-    return caching.fragment(
-        request, "search", [*parts, hashlib.sha256(query.encode()).hexdigest()], build
-    )
+    parts.append(hashlib.sha256(query.encode()).hexdigest())
+    # Shared only (as many keys as visitors have words), and for a minute at most: a search
+    # engine such as OpenSearch shows a publish a moment after the new generation starts.
+    return caching.fragment(request, "search", parts, build, timeout=RESULTS_SECONDS, local=False)
 
 
 def search(request):
@@ -263,6 +266,7 @@ def search(request):
     )
     # Served again from the page cache, the search is counted again (cms/middleware.py).
     response.search_counted = counted
+    response.page_cache_seconds = RESULTS_SECONDS
     return response
 
 

@@ -1,7 +1,11 @@
 """Anonymous visitors are answered from the cache; what editors publish shows on the next request;
 the admin, previews, forms and signed-in visitors never get a stored response."""
 
+import time
+from unittest.mock import patch
+
 import pytest
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -146,6 +150,19 @@ def test_a_cdn_may_keep_pages_but_never_searches(client, demo, settings):
         search = client.get("/search/?q=migraine")
         assert "s-maxage" not in search.get("Cache-Control", "")
     assert "s-maxage" not in client.get(f"/api/v2/pages/{demo.migraine.pk}/")["Cache-Control"]
+
+
+def test_a_search_is_kept_a_minute_at_most_and_only_in_the_shared_cache(client, demo):
+    """A search engine such as OpenSearch shows a publish a moment after it starts a new
+    generation; and visitors' words must not crowd the menus and footers out of each process's
+    own copies (`caches["local"]`)."""
+    client.get(demo.migraine.url)
+    client.get("/search/?q=migraine")
+    assert client.get("/search/?q=migraine")["X-Cache"] == "hit"
+    assert not any("fragment:search:" in key for key in caches["local"]._cache)
+    with patch("time.time", return_value=time.time() + 61):
+        assert client.get("/search/?q=migraine")["X-Cache"] == "miss"
+        assert client.get(demo.migraine.url)["X-Cache"] == "hit"  # pages are kept longer
 
 
 def test_a_page_published_shows_in_the_next_search(client, demo):

@@ -141,8 +141,9 @@ VISITOR_CACHE = env.bool("VISITOR_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # Seconds a CDN may keep a page (`s-maxage`); 0: pages say nothing to shared caches.
 CDN_MAX_AGE = 0
-# Searches are counted for the editors' statistics in each process and written together at most
-# this many seconds after the first (search/hits.py); 0 writes each search at once.
+# Searches are counted for the editors' statistics in each process and written together once this
+# many seconds have passed since the first, after the next response (search/hits.py); 0 writes
+# each search at once.
 SEARCH_HITS_FLUSH_SECONDS = env.int("SEARCH_HITS_FLUSH_SECONDS", default=10)
 
 # ---------------------------------------------------------------------------------------------

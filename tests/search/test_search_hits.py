@@ -36,13 +36,16 @@ def test_searches_are_written_together_once_the_batch_is_due(client, demo):
     client.get("/es/search/?q=qwxyz")
     assert Query.get("migraine").hits == 0  # held in this process for now
     assert not ZeroResultQuery.objects.exists()
+    client.get(demo.migraine.url)
+    assert Query.get("migraine").hits == 0  # not yet due
     with later(61):
-        client.get("/search/?q=migraine")  # the batch is a minute old: this search writes it
-    assert Query.get("migraine").hits == 4
+        # A minute on, the next request the process answers writes them, whatever its page.
+        assert client.get(demo.migraine.url).status_code == 200
+    assert Query.get("migraine").hits == 3
     assert ZeroResultQuery.objects.get(query_string="qwxyz", language_code="es").hits == 1
     client.get("/search/?q=migraine")
     hits.flush()
-    assert Query.get("migraine").hits == 5  # added to, never written over
+    assert Query.get("migraine").hits == 4  # added to, never written over
 
 
 def test_counts_the_database_refused_are_written_next_time(client, demo, caplog):
@@ -64,3 +67,31 @@ def test_a_stopping_worker_writes_what_it_holds(client, demo):
     assert Query.get("ketamine").hits == 0
     conf.worker_exit(server=None, worker=None)
     assert Query.get("ketamine").hits == 1
+
+
+def test_a_count_that_fails_for_another_reason_is_dropped_alone(client, demo, caplog):
+    client.get("/search/?q=migraine")
+    client.get("/search/?q=ketamine")
+    real = hits._write
+
+    def write(query, *args):
+        if query == "migraine":
+            raise ValueError("unexpected")
+        return real(query, *args)
+
+    with patch.object(hits, "_write", side_effect=write):
+        hits.flush()
+    assert "could not be written" in caplog.text and "migraine" not in caplog.text
+    assert Query.get("ketamine").hits == 1
+    hits.flush()
+    assert Query.get("migraine").hits == 0  # dropped, not retried for ever
+
+
+def test_held_searches_are_bounded(client, demo, caplog):
+    with patch.object(hits, "MAX_PENDING", 3):
+        for number in range(5):
+            client.get(f"/search/?q=word{number}")
+        client.get("/search/?q=word0")  # one already held is still counted
+    hits.flush()
+    assert [Query.get(f"word{number}").hits for number in range(5)] == [2, 1, 1, 0, 0]
+    assert "2 searches not counted" in caplog.text
