@@ -7,7 +7,7 @@ filters partners asked for; see docs/api.md.
 import functools
 import hashlib
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.urls import NoReverseMatch
 from django.utils import translation
@@ -207,18 +207,57 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
             return Response(self.get_serializer(instance).data)
 
     def listing_view(self, request):
+        """Wagtail's listing, with each page's item kept per content generation where the pages
+        listed are the public ones: a listing reads the ids of the pages it shows and builds only
+        the items no listing of the same fields has built since the last change."""
         with chosen_objects_scope():
-            return super().listing_view(request)
+            queryset = self.get_queryset()
+            self.check_query_parameters(queryset)
+            queryset = self.filter_queryset(queryset)
+            if not (self._base_is_public and isinstance(queryset, QuerySet)):  # not a search
+                pages = self.paginate_queryset(queryset)
+                return self.get_paginated_response(self.get_serializer(pages, many=True).data)
+            ids = list(
+                self.paginator.paginate_queryset(
+                    queryset.values_list("pk", flat=True), request, view=self
+                )
+            )
+
+            def build(missing):
+                pages = self._prefetch_listed(list(queryset.filter(pk__in=missing)))
+                items = self.get_serializer(pages, many=True).data
+                return {page.pk: item for page, item in zip(pages, items, strict=True)}
+
+            items = caching.fragments(request, "api-item", self._item_key(queryset), ids, build)
+            # A page deleted between the two reads is left out.
+            return self.get_paginated_response([items[pk] for pk in ids if pk in items])
+
+    def _item_key(self, queryset):
+        """What an item depends on besides its page: the site (`detail_url` and `html_url` are
+        built from its root URL), the model listed (its fields), the fields and rich text format
+        asked for, and the language."""
+        request = self.request
+        site = Site.find_for_request(request)
+        asked = [
+            queryset.model._meta.label_lower,
+            request.GET.get("fields", ""),
+            request.GET.get("rich_text_format", ""),
+            translation.get_language() or "",
+        ]
+        digest = hashlib.sha256("\n".join(asked).encode()).hexdigest()
+        return [site.pk if site else "", digest]
 
     def paginate_queryset(self, queryset):
-        # The relations of every page listed are read together, in a fixed number of queries.
         page = super().paginate_queryset(queryset)
-        if page is None:
-            return None
-        page = list(page)  # the serializer must see the very instances that were prefetched
-        prefetch_chosen_objects(page)  # chosen in StreamFields, and the pages' own images
-        prefetch_page_relations(page)
-        return page
+        return None if page is None else self._prefetch_listed(list(page))
+
+    @staticmethod
+    def _prefetch_listed(pages):
+        # The relations of every page listed are read together, in a fixed number of queries;
+        # the serializer must see the very instances that were prefetched.
+        prefetch_chosen_objects(pages)  # chosen in StreamFields, and the pages' own images
+        prefetch_page_relations(pages)
+        return pages
 
 
 class ClinicAPIRouter(WagtailAPIRouter):

@@ -169,6 +169,41 @@ def fragment(request, name, parts, build, timeout=FRAGMENT_SECONDS, local=True):
     return value
 
 
+def fragments(request, name, parts, ids, build, timeout=FRAGMENT_SECONDS):
+    """`fragment()` for many values at once: {id: value} for each of `ids`, each cached for this
+    generation under `name`, `parts` and its id. `build(missing)` makes those not kept, as
+    {id: value}; one round trip to each cache however many are asked for."""
+    current = request_generation(request)
+    if current is None:
+        return build(list(ids))
+    prefix = "fragment:{}:{}:{}:".format(name, current, ":".join(str(part) for part in parts))
+    keys = {f"{prefix}{id}": id for id in ids}
+    copies = caches["local"]
+    found = copies.get_many(keys)
+    wanted = [key for key in keys if key not in found]
+    if wanted:
+        try:
+            shared = cache.get_many(wanted)
+        except Exception:
+            logger.warning("Cache unavailable: building %s from the database", name, exc_info=True)
+            shared = {}
+        copies.set_many(shared, timeout)
+        found.update(shared)
+    values = {keys[key]: value for key, value in found.items()}
+    missing = [id for key, id in keys.items() if key not in found]
+    if missing:
+        built = build(missing)
+        new = {f"{prefix}{id}": value for id, value in built.items()}
+        try:
+            cache.set_many(new, timeout)
+        except Exception:
+            logger.warning("Cache unavailable: could not keep %s", name, exc_info=True)
+        else:
+            copies.set_many(new, timeout)
+        values.update(built)
+    return values
+
+
 def restricted_paths(request=None):
     """Tree paths of the pages with a view restriction (password, login, groups)."""
     model = apps.get_model("wagtailcore", "PageViewRestriction")

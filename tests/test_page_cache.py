@@ -263,6 +263,31 @@ def test_with_the_page_cache_off_a_page_and_its_api_detail_show_a_change_at_once
     assert client.get(url).json()["meta"]["parent"] is None
 
 
+def test_with_the_page_cache_off_an_api_listing_shows_a_change_at_once(client, demo, settings):
+    """Each page's item in a listing is kept per content generation, whatever the listing (its
+    offset, order or filters) that built it; a change to the page or to a page it lists shows
+    in the next listing, and the items follow the fields and language asked for."""
+    settings.PAGE_CACHE_SECONDS = 0
+    url = "/api/v2/pages/?type=treatments.ConditionPage&fields=*&locale=en"
+
+    def migraine(url):
+        items = client.get(url).json()["items"]
+        return next((item for item in items if item["id"] == demo.migraine.pk), None)
+
+    assert migraine(url)["title"] == demo.migraine.title
+    with CaptureQueriesContext(connection) as captured:
+        assert migraine(url + "&order=-title")["title"] == demo.migraine.title
+    assert len(captured) == 3  # the locale, the count and the ids: every item was kept
+    publish(demo.migraine, title="Migraine, day after day")
+    assert migraine(url)["title"] == "Migraine, day after day"
+    publish(demo.ketamine, title="Ketamine infusions, explained")  # a page it lists
+    assert "Ketamine infusions, explained" in [t["title"] for t in migraine(url)["treatments"]]
+    assert set(migraine(url.replace("fields=*", "fields=title"))) == {"id", "meta", "title"}
+    assert migraine(url.replace("locale=en", "locale=es")) is None
+    demo.migraine.unpublish()
+    assert migraine(url) is None
+
+
 def test_a_change_made_on_another_server_shows_at_once(rf, demo):
     """Each process keeps its own copy of the fragments it read; a new content generation in the
     shared cache, as another server's publish leaves it, makes every copy stale."""
