@@ -10,7 +10,7 @@ import hashlib
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.urls import NoReverseMatch
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_datetime
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
@@ -26,6 +26,9 @@ from wagtail.models import Page, Site
 from home import caching
 from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.localization import locale_code, prefetch_page_relations
+
+# How long a listing's items are kept, at most (a change replaces them at once).
+ITEM_SECONDS = 5 * 60
 
 
 class RelationFilter(BaseFilterBackend):
@@ -228,23 +231,32 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
                 items = self.get_serializer(pages, many=True).data
                 return {page.pk: item for page, item in zip(pages, items, strict=True)}
 
-            items = caching.fragments(request, "api-item", self._item_key(queryset), ids, build)
+            key = self._item_key(queryset)
+            # Only in the shared cache, and not for long: every combination of fields asked for
+            # is an item of its own, and must not crowd the menus and footers out of each
+            # process's copies.
+            items = caching.fragments(
+                request, "api-item", key, ids, build, timeout=ITEM_SECONDS, local=False
+            )
             # A page deleted between the two reads is left out.
             return self.get_paginated_response([items[pk] for pk in ids if pk in items])
 
     def _item_key(self, queryset):
         """What an item depends on besides its page: the site (`detail_url` and `html_url` are
-        built from its root URL), the model listed (its fields), the fields and rich text format
-        asked for, and the language."""
+        built from its root URL), the fields it shows, the rich text format and language asked
+        for, and the date (a location's upcoming changes to its hours).
+
+        Also where unknown fields and formats are refused (400), as Wagtail refuses them on
+        serializing: an empty page of results serializes nothing."""
         request = self.request
         site = Site.find_for_request(request)
-        asked = [
-            queryset.model._meta.label_lower,
-            request.GET.get("fields", ""),
-            request.GET.get("rich_text_format", ""),
-            translation.get_language() or "",
-        ]
-        digest = hashlib.sha256("\n".join(asked).encode()).hexdigest()
+        asked = (
+            _shape(self.get_serializer_class()),
+            self.resolve_rich_text_format(),
+            translation.get_language(),
+            timezone.localdate().isoformat(),
+        )
+        digest = hashlib.sha256(repr(asked).encode()).hexdigest()
         return [site.pk if site else "", digest]
 
     def paginate_queryset(self, queryset):
@@ -258,6 +270,19 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
         prefetch_chosen_objects(pages)  # chosen in StreamFields, and the pages' own images
         prefetch_page_relations(pages)
         return pages
+
+
+def _shape(serializer_class):
+    """The fields a serializer of Wagtail's API writes, nested ones included, in their order:
+    requests that spell the same fields differently (`fields=title,title`) share items, and an
+    item's key changes with the page type's `api_fields`."""
+    nested = serializer_class.child_serializer_classes
+    return (
+        serializer_class.Meta.model._meta.label_lower,
+        tuple(serializer_class.Meta.fields),
+        tuple(serializer_class.meta_fields),
+        tuple((name, _shape(nested[name])) for name in sorted(nested)),
+    )
 
 
 class ClinicAPIRouter(WagtailAPIRouter):

@@ -169,7 +169,7 @@ def fragment(request, name, parts, build, timeout=FRAGMENT_SECONDS, local=True):
     return value
 
 
-def fragments(request, name, parts, ids, build, timeout=FRAGMENT_SECONDS):
+def fragments(request, name, parts, ids, build, timeout=FRAGMENT_SECONDS, local=True):
     """`fragment()` for many values at once: {id: value} for each of `ids`, each cached for this
     generation under `name`, `parts` and its id. `build(missing)` makes those not kept, as
     {id: value}; one round trip to each cache however many are asked for."""
@@ -178,8 +178,8 @@ def fragments(request, name, parts, ids, build, timeout=FRAGMENT_SECONDS):
         return build(list(ids))
     prefix = "fragment:{}:{}:{}:".format(name, current, ":".join(str(part) for part in parts))
     keys = {f"{prefix}{id}": id for id in ids}
-    copies = caches["local"]
-    found = copies.get_many(keys)
+    copies = caches["local"] if local else None
+    found = copies.get_many(keys) if copies is not None else {}
     wanted = [key for key in keys if key not in found]
     if wanted:
         try:
@@ -187,7 +187,8 @@ def fragments(request, name, parts, ids, build, timeout=FRAGMENT_SECONDS):
         except Exception:
             logger.warning("Cache unavailable: building %s from the database", name, exc_info=True)
             shared = {}
-        copies.set_many(shared, timeout)
+        if copies is not None:
+            copies.set_many(shared, timeout)
         found.update(shared)
     values = {keys[key]: value for key, value in found.items()}
     missing = [id for key, id in keys.items() if key not in found]
@@ -199,7 +200,8 @@ def fragments(request, name, parts, ids, build, timeout=FRAGMENT_SECONDS):
         except Exception:
             logger.warning("Cache unavailable: could not keep %s", name, exc_info=True)
         else:
-            copies.set_many(new, timeout)
+            if copies is not None:
+                copies.set_many(new, timeout)
         values.update(built)
     return values
 

@@ -2,17 +2,21 @@
 the admin, previews, forms and signed-in visitors never get a stored response."""
 
 import time
+from datetime import timedelta
+from unittest.mock import patch
 
 import pytest
 from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from home.factories import SiteAlertFactory
 from locations.factories import PhysicianPageFactory
+from locations.models import HoursException
 from search.models import ZeroResultQuery
 from treatments.factories import ConditionPageFactory
 
@@ -283,9 +287,29 @@ def test_with_the_page_cache_off_an_api_listing_shows_a_change_at_once(client, d
     publish(demo.ketamine, title="Ketamine infusions, explained")  # a page it lists
     assert "Ketamine infusions, explained" in [t["title"] for t in migraine(url)["treatments"]]
     assert set(migraine(url.replace("fields=*", "fields=title"))) == {"id", "meta", "title"}
+    with CaptureQueriesContext(connection) as captured:  # the same fields, spelled otherwise
+        assert migraine(url.replace("fields=*", "fields=title,title"))["title"]
+    assert len(captured) == 3
+    assert not any("fragment:api-item:" in key for key in caches["local"]._cache)
     assert migraine(url.replace("locale=en", "locale=es")) is None
     demo.migraine.unpublish()
     assert migraine(url) is None
+
+
+def test_a_closure_leaves_the_api_listing_once_its_day_has_passed(client, demo, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    today = timezone.localdate()
+    HoursException.objects.create(location=demo.stamford, date=today, reason="Staff training day")
+    url = "/api/v2/pages/?type=locations.LocationPage&fields=hours_exceptions"
+
+    def reasons():
+        items = client.get(url).json()["items"]
+        stamford = next(item for item in items if item["id"] == demo.stamford.pk)
+        return [row["reason"] for row in stamford["hours_exceptions"]]
+
+    assert "Staff training day" in reasons()  # with the demo's holidays
+    with patch("django.utils.timezone.localdate", return_value=today + timedelta(days=1)):
+        assert "Staff training day" not in reasons()
 
 
 def test_a_change_made_on_another_server_shows_at_once(rf, demo):

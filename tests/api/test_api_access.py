@@ -70,6 +70,8 @@ def test_unpublished_changes_are_not_served(client, demo):
 
 BAD_QUERIES = [
     "/api/v2/pages/?fields=no_such_field",
+    "/api/v2/pages/?fields=no_such_field&limit=0",  # refused even when no page is listed
+    "/api/v2/pages/?rich_text_format=nope&offset=100000",
     "/api/v2/pages/?type=treatments.NoSuchPage",
     "/api/v2/pages/?type=notamodel",
     "/api/v2/pages/?limit=1000",
