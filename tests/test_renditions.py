@@ -1,11 +1,15 @@
 """Renditions are made when an image is saved and when a page is published, so the first visitor
 of a page does not wait for them."""
 
+from unittest.mock import patch
+
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home.factories import ClinicImageFactory
+from home.models import ClinicImage, ClinicRendition
 from home.renditions import FILTER_SPECS
 from treatments.factories import ConditionPageFactory
 
@@ -60,3 +64,30 @@ def test_renditions_read_from_the_cache_are_not_written_back(client, demo):
         del backend.set, backend.set_many
     assert "srcset=" in html and single.url in html
     assert writes == []
+
+
+def test_a_rendition_made_after_its_page_was_kept_is_not_made_again(client, demo, settings):
+    """A page is kept per content generation with its images and the renditions they had then;
+    one made since is found in the cache or the database, its file not made again."""
+    settings.RENDITIONS_ON_PUBLISH = False
+    image = ClinicImageFactory(file__width=1600, file__height=1000)
+    body = [("image", {"image": image, "caption": "The waiting room"})]
+    page = ConditionPageFactory(parent=demo.conditions, listing_image=image, body=body)
+    assert client.get(page.url).status_code == 200  # kept with none; made while it renders
+    made = image.renditions.count()
+    assert made
+    refuse = AssertionError("a rendition's file was made again")
+    with (
+        patch.object(ClinicImage, "generate_rendition_instance", side_effect=refuse),
+        patch.object(ClinicImage, "generate_rendition_file", side_effect=refuse),
+    ):
+        for _ in range(2):
+            html = client.get(page.url).content.decode()
+            assert "The waiting room" in html and "srcset=" in html
+        # Forgotten by the cache (evicted, or Redis restarted): read from the database.
+        cache.delete_many(
+            ClinicRendition.construct_cache_key(image, each.focal_point_key, each.filter_spec)
+            for each in image.renditions.all()
+        )
+        assert client.get(page.url).status_code == 200
+    assert image.renditions.count() == made
