@@ -8,14 +8,18 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
 from wagtail import views as wagtail_views
+from wagtail.images import get_image_model
 from wagtail.models import APIToken, GroupPagePermission, Page, Site
 from wagtail.url_routing import RouteResult
 
 from home import caching
+from home.blocks import chosen_objects_scope, prefetch_chosen_objects
+from home.localization import active_locale, localized_by_key
 from search import hits as search_hits
 from search.views import clean_query, search_terms
 
@@ -183,7 +187,11 @@ class PageRouteCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        # Open while the page renders: its StreamFields' chooser blocks and rich text links use
+        # the images and pages kept with it.
+        with chosen_objects_scope() as chosen:
+            request._clinic_chosen = chosen
+            return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         # The site for the host, kept as the route is: pages, search and the API all ask for it.
@@ -202,18 +210,44 @@ class PageRouteCacheMiddleware:
         found = caching.fragment(request, "served-page", parts, lambda: _route(request, path))
         if found:
             request._wagtail_route_for_request = RouteResult(*found)
+            for model, objects in found[0].__dict__.get("_clinic_chosen", {}).items():
+                request._clinic_chosen.setdefault(model, {}).update(objects)
         return None
 
 
 def _route(request, path):
-    """(page, args, kwargs) for `path`, or None (not cached). The page comes with the relations
-    its template shows (`serve_related`); each request gets its own copy from the cache."""
+    """(page, args, kwargs) for `path`, or None (not cached). The page comes with what its
+    template shows of other rows: its relations (`serve_related`, `serve_prefetch`), the images
+    (with their renditions) and pages its StreamFields choose and its rich text links to; each
+    request gets its own copy from the cache."""
     result = Page.route_for_request(request, path)
     if result is None:
         return None
     found, args, kwargs = result
     model = type(found)
     page = model.objects.select_related(*getattr(model, "serve_related", ())).get(pk=found.pk)
+    prefetch_related_objects([page], *getattr(model, "serve_prefetch", ()))
+    with chosen_objects_scope() as chosen:
+        prefetch_chosen_objects([page])
+    # Links follow the visitor's language: the pages chosen are kept as the visitor reads them.
+    chosen_pages = chosen.get(Page, {})
+    localized = localized_by_key(
+        [each for each in chosen_pages.values() if each is not None],
+        Page.objects.all(),
+        active_locale(),
+    )
+    for pk, each in chosen_pages.items():
+        if each is not None:
+            chosen_pages[pk] = localized.get(each.translation_key, each)
+    page._clinic_chosen = chosen
+    own_images = [
+        image
+        for field in model._meta.concrete_fields
+        if field.many_to_one
+        and field.related_model is get_image_model()
+        and (image := getattr(page, field.name)) is not None
+    ]
+    prefetch_related_objects(own_images, "renditions")
     return (page, tuple(args or ()), dict(kwargs or {}))
 
 

@@ -85,6 +85,7 @@ class LocationPage(BasePage):
     """One office: where it is, when it is open, who works there and what it offers."""
 
     serve_related = (*BasePage.serve_related, "image")
+    serve_prefetch = ("opening_hours", "hours_exceptions")
 
     summary = models.TextField(
         max_length=400, help_text="A sentence or two about the office, shown under its name."

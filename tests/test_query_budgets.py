@@ -268,6 +268,17 @@ def body_with_choices(demo):
     ]
 
 
+def test_what_a_body_chooses_costs_no_query_once_its_page_is_kept(client, demo):
+    """The images (with their renditions) and pages a body's blocks choose, and the pages its
+    text links to, are kept with the page, in the visitor's language."""
+    bare = ConditionPageFactory(parent=demo.conditions, listing_image=image())
+    body = [block for _ in range(3) for block in body_with_choices(demo)]
+    full = ConditionPageFactory(parent=demo.conditions, listing_image=image(), body=body)
+    html = client.get(full.url).content.decode()
+    assert html.count("The waiting room") == 3 and demo.westport.url in html
+    assert queries_for(client, full.url) == queries_for(client, bare.url)
+
+
 def test_api_listings_cost_the_same_for_20_and_100_items(client, demo):
     for _ in range(30):
         body = body_with_choices(demo)
