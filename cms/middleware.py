@@ -8,7 +8,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
@@ -20,6 +20,7 @@ from wagtail.url_routing import RouteResult
 from home import caching
 from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.localization import active_locale, localized_by_key
+from home.renditions import PAGE_FILTER_SPECS
 from search import hits as search_hits
 from search.views import clean_query, search_terms
 
@@ -227,18 +228,23 @@ def _route(request, path):
     model = type(found)
     page = model.objects.select_related(*getattr(model, "serve_related", ())).get(pk=found.pk)
     prefetch_related_objects([page], *getattr(model, "serve_prefetch", ()))
-    with chosen_objects_scope() as chosen:
-        prefetch_chosen_objects([page])
-    # Links follow the visitor's language: the pages chosen are kept as the visitor reads them.
-    chosen_pages = chosen.get(Page, {})
-    localized = localized_by_key(
-        [each for each in chosen_pages.values() if each is not None],
-        Page.objects.all(),
-        active_locale(),
+    # Only the renditions its templates show: any other is looked up in the cache when shown.
+    renditions = Prefetch(
+        "renditions",
+        get_image_model().get_rendition_model().objects.filter(filter_spec__in=PAGE_FILTER_SPECS),
     )
+    with chosen_objects_scope() as chosen:
+        prefetch_chosen_objects([page], renditions)
+    # Links follow the visitor's language: a page chosen in another language is kept as its
+    # live, public translation where there is one, each on its own (as the links would be).
+    locale = active_locale()
+    chosen_pages = chosen.get(Page, {})
+    elsewhere = [each for each in chosen_pages.values() if each and each.locale_id != locale.pk]
+    translations = localized_by_key(elsewhere, Page.objects.all(), locale) if elsewhere else {}
     for pk, each in chosen_pages.items():
-        if each is not None:
-            chosen_pages[pk] = localized.get(each.translation_key, each)
+        localized = each and translations.get(each.translation_key)
+        if localized is not None and localized.locale_id == locale.pk:
+            chosen_pages[pk] = localized
     page._clinic_chosen = chosen
     own_images = [
         image
@@ -247,7 +253,7 @@ def _route(request, path):
         and field.related_model is get_image_model()
         and (image := getattr(page, field.name)) is not None
     ]
-    prefetch_related_objects(own_images, "renditions")
+    prefetch_related_objects(own_images, renditions)
     return (page, tuple(args or ()), dict(kwargs or {}))
 
 

@@ -103,9 +103,10 @@ def _linked_page_ids(html, found):
             found.setdefault(Page, set()).add(int(match.group(1)))
 
 
-def prefetch_chosen_objects(pages):
+def prefetch_chosen_objects(pages, renditions="renditions"):
     """Read the pages and images chosen in these pages' StreamFields, one query per model (and
-    one for the images' renditions), for the chooser blocks to use while the scope is open.
+    one for the images' renditions, or those a `Prefetch` of `renditions` selects), for the
+    chooser blocks to use while the scope is open.
 
     The images the pages' own fields point at (listing, social, hero) are read in the same
     query and set on the pages, which then need none of their own."""
@@ -130,7 +131,7 @@ def prefetch_chosen_objects(pages):
         wanted = ids - known.keys()
         objects = model.objects.in_bulk(wanted)
         if hasattr(model, "renditions"):
-            prefetch_related_objects(list(objects.values()), "renditions")
+            prefetch_related_objects(list(objects.values()), renditions)
         for pk in wanted:
             known[pk] = objects.get(pk)
     for page, field, image_id in own_images:

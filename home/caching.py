@@ -40,6 +40,9 @@ UNSEEN_MODELS = {
     "search.zeroresultquery",
     "home.clinicrendition",
 }
+# ... except when one is deleted: a page is kept with its images' renditions, and Wagtail deletes
+# a rendition's file with it (`wagtail_update_image_renditions`).
+SEEN_WHEN_DELETED = {"home.clinicrendition"}
 # Apps outside the project whose rows change what visitors see.
 SEEN_WAGTAIL_MODELS = {
     "wagtailcore.site",
@@ -120,6 +123,9 @@ def _new_generation():
 
 def _model_changed(sender, **kwargs):
     label = sender._meta.label_lower
+    if label in SEEN_WHEN_DELETED and kwargs.get("signal") is post_delete:
+        content_changed()
+        return
     if label in UNSEEN_MODELS:
         return
     if sender._meta.app_label in PROJECT_APPS or label in SEEN_WAGTAIL_MODELS:

@@ -24,9 +24,13 @@ TEMPLATE_SIZES = [
     "fill-160x160",
     "fill-320x320",  # physicians' photos
 ]
-FILTER_SPECS = [
+# What a page's templates show.
+PAGE_FILTER_SPECS = [
     *(f"{size}|format-{fmt}" for size in TEMPLATE_SIZES for fmt in ("webp", "jpeg")),
     "fill-1200x630",  # social media
+]
+FILTER_SPECS = [
+    *PAGE_FILTER_SPECS,
     *(f"width-{width}|format-{fmt}" for width in IMAGE_SIZES.values() for fmt in IMAGE_FORMATS),
 ]
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-from home.factories import SiteAlertFactory
+from home.factories import ClinicImageFactory, SiteAlertFactory
 from locations.factories import PhysicianPageFactory
 from locations.models import HoursException
 from search.models import ZeroResultQuery
@@ -182,6 +182,19 @@ def test_a_search_is_kept_a_minute_at_most_and_only_in_the_shared_cache(client, 
     assert len(page_kept) == 1 and list(page_kept.values())[0] > 60  # pages are kept longer
     assert len(searches_kept) == 1 and 0 < searches_kept[0] <= 60
     assert len(results_kept) == 1 and 0 < results_kept[0] <= 60
+
+
+def test_a_deleted_rendition_is_not_shown_from_a_kept_page(client, demo):
+    """Pages are kept with their images' renditions; deleting one deletes its file, so pages
+    are built again. Making one (every first view of an image size) changes nothing shown."""
+    image = ClinicImageFactory(file__width=1600, file__height=1000)
+    page = ConditionPageFactory(parent=demo.conditions, image=image, listing_image=image)
+    client.get(page.url)  # its renditions are made
+    assert client.get(page.url)["X-Cache"] == "hit"
+    image.get_rendition("width-90")
+    assert client.get(page.url)["X-Cache"] == "hit"
+    image.renditions.first().delete()
+    assert client.get(page.url)["X-Cache"] == "miss"
 
 
 def test_a_page_published_shows_in_the_next_search(client, demo):

@@ -292,3 +292,28 @@ def test_rich_text_links_follow_the_language_in_a_fixed_number_of_queries(demo):
         with CaptureQueriesContext(connection) as lots:
             expand_db_html(text([demo.stamford, demo.westport, *many]))
     assert len(lots) <= len(few) <= 2
+
+
+def test_each_link_of_a_page_follows_the_language_only_where_that_page_is_live(client, demo):
+    """A page is kept with the pages it chooses and links to, each in the visitor's language
+    where its translation is live: a draft translation chosen by one block never takes the
+    place of the published page another block links to."""
+    draft = spanish(demo.westport)
+    draft.unpublish()
+    page = spanish(demo.migraine)
+    page.body = [
+        (
+            "call_to_action",
+            {"heading": "Visítenos", "button_label": "Cómo llegar", "page": draft, "url": ""},
+        ),
+        (
+            "paragraph",
+            f'<p>O vea <a linktype="page" id="{demo.westport.pk}">Westport</a> y '
+            f'<a linktype="page" id="{demo.stamford.pk}">Stamford</a>.</p>',
+        ),
+    ]
+    page.save_revision().publish()
+    for _ in range(2):  # kept, then from the cache
+        html = client.get(page.url).content.decode()
+        assert f'<a href="{demo.westport.url}">Westport</a>' in html
+        assert f'<a href="{spanish(demo.stamford).url}">Stamford</a>' in html
