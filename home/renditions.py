@@ -26,7 +26,9 @@ TEMPLATE_SIZES = [
 ]
 # What a page's templates show.
 PAGE_FILTER_SPECS = [
-    *(f"{size}|format-{fmt}" for size in TEMPLATE_SIZES for fmt in ("webp", "jpeg")),
+    # Spelled as `{% picture image format-{webp,jpeg} width-{…} %}` asks for them: a rendition
+    # is found by its spec as written, and "width-400|format-webp" would be another one.
+    *(f"format-{fmt}|{size}" for size in TEMPLATE_SIZES for fmt in ("webp", "jpeg")),
     "fill-1200x630",  # social media
 ]
 FILTER_SPECS = [

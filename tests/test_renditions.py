@@ -32,10 +32,15 @@ def test_a_published_page_is_shown_without_making_a_rendition(client, demo, sett
     image = ClinicImageFactory(file__width=1600, file__height=1000)
     assert not image.renditions.exists()
     settings.RENDITIONS_ON_PUBLISH = True
-    page = ConditionPageFactory(parent=demo.conditions, listing_image=image)  # published
+    body = [("image", {"image": image, "caption": "The waiting room"})]
+    page = ConditionPageFactory(  # published
+        parent=demo.conditions, image=image, listing_image=image, social_image=image, body=body
+    )
     assert image.renditions.count() >= len(set(FILTER_SPECS))
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(page.url).status_code == 200
+        for url in (page.url, demo.conditions.url):  # its hero, body image and card
+            html = client.get(url).content.decode()
+            assert html.count("srcset=") >= 1
     inserts = [
         q["sql"] for q in queries if q["sql"].startswith("INSERT") and "rendition" in q["sql"]
     ]

@@ -1,3 +1,5 @@
+import copy
+
 from django.db import models
 from django.db.models import Q
 from wagtail.images.models import AbstractImage, AbstractRendition, Filter, Image
@@ -62,9 +64,13 @@ class ClinicImage(AbstractImage):
         wanted = Q()
         for spec, focal_point_key in by_key:
             wanted |= Q(filter_spec=spec, focal_point_key=focal_point_key)
+        # Wagtail keeps what it read from the database in the cache, image included: without
+        # the renditions read with the image, each of its renditions would carry them all.
+        image = copy.copy(self)
+        image._prefetched_objects_cache = {}
         found = {}
         for rendition in self.get_rendition_model().objects.filter(wanted, image=self):
-            rendition.image = self
+            rendition.image = image
             found[by_key[rendition.filter_spec, rendition.focal_point_key]] = rendition
         return found
 
