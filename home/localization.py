@@ -162,14 +162,8 @@ def prefetch_images(pages, fields):
         for page, field, _ in slots
         if (image := field.get_cached_value(page, None))
     }
-    prefetch_related_objects(
-        [
-            image
-            for image in loaded.values()
-            if "renditions" not in getattr(image, "_prefetched_objects_cache", {})
-        ],
-        "renditions",
-    )
+    # Images whose renditions were read already are skipped by Django.
+    prefetch_related_objects(list(loaded.values()), "renditions")
 
 
 def prefetch_page_relations(pages):
@@ -221,9 +215,11 @@ def _prefetch_translations(pages):
     for other in others.specific(defer=True):
         translations.setdefault(other.translation_key, []).append(other)
     for page in pages:
-        page.__dict__.setdefault("_relations", {})["translations"] = [
-            other for other in translations.get(page.translation_key, []) if other.pk != page.pk
-        ]
+        remember(
+            page,
+            "translations",
+            [other for other in translations.get(page.translation_key, []) if other.pk != page.pk],
+        )
 
 
 def prefetch_forward(pages, name, link_model, owner, target, target_queryset):
@@ -284,9 +280,16 @@ def _store(pages, name, queryset, related_for):
                     continue
                 seen.add(item.translation_key)
                 result.append(localized[item.translation_key])
-            page.__dict__.setdefault("_relations", {})[name] = result
+            remember(page, name, result)
+
+
+def remember(page, name, related):
+    """Keep the relation `name` read in advance for `page` (a listing reads them together)."""
+    if getattr(page, "prefetched_relations", None) is None:
+        page.prefetched_relations = {}
+    page.prefetched_relations[name] = related
 
 
 def prefetched(page, name):
     """The relation `name` of `page` if a listing read it in advance, else None."""
-    return page.__dict__.get("_relations", {}).get(name)
+    return (getattr(page, "prefetched_relations", None) or {}).get(name)

@@ -84,8 +84,7 @@ class LocationIndexPage(BasePage):
 class LocationPage(BasePage):
     """One office: where it is, when it is open, who works there and what it offers."""
 
-    serve_related = (*BasePage.serve_related, "image")
-    serve_prefetch = ("opening_hours", "hours_exceptions")
+    shown_images = (*BasePage.shown_images, "image")
 
     summary = models.TextField(
         max_length=400, help_text="A sentence or two about the office, shown under its name."
@@ -469,7 +468,7 @@ class PhysicianIndexPage(BasePage):
 class PhysicianPage(BasePage):
     """A physician of the clinic. The page title is the physician's full name."""
 
-    serve_related = (*BasePage.serve_related, "photo")
+    shown_images = (*BasePage.shown_images, "photo")
 
     credentials = models.CharField(
         max_length=60, blank=True, help_text='Post-nominal letters, e.g. "MD, FAAN".'

@@ -79,7 +79,7 @@ class ClinicalIndexPage(BasePage):
 class ClinicalPage(MedicalReviewMixin, BasePage):
     """Fields every condition and treatment page has: summary, image, body, FAQs."""
 
-    serve_related = (*BasePage.serve_related, "image", "reviewed_by")
+    shown_images = (*BasePage.shown_images, "image")
 
     summary = models.TextField(
         max_length=400, help_text="Two or three plain sentences at the top of the page."

@@ -51,7 +51,6 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "cms.middleware.RequestScopeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -69,7 +68,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "cms.middleware.PageRouteCacheMiddleware",
     "cms.views.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with 429
 ]
@@ -124,20 +122,8 @@ if env.str("REDIS_URL", default=""):
         },
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-# Each process's own copy of the shared fragments it has read (home/caching.py): their keys carry
-# the content generation, read from the shared cache once a request, so a copy is never stale; it
-# saves a round trip to Redis for each of the dozen fragments a page shows.
-CACHES["local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "clinic-fragments",
-    "OPTIONS": {"MAX_ENTRIES": 5_000},
-}
-
-# What visitors see is cached (home/caching.py) only where every process shares the cache: a
-# publish in one process must reach all the others. Production turns it on with REDIS_URL.
-VISITOR_CACHE = env.bool("VISITOR_CACHE", default=True)
 # Seconds anonymous visitors' pages and API responses are kept (cms/middleware.py); publishing
-# anything replaces them at once. 0 turns the page cache off (shared fragments stay cached).
+# anything visitors see replaces them at once. 0 turns the page cache off (shared fragments stay cached).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # Seconds a CDN may keep a page (`s-maxage`); 0: pages say nothing to shared caches.
 CDN_MAX_AGE = 0

@@ -7,6 +7,7 @@ from home.models.articles import (  # noqa: I001 - after the base page and image
     ArticleTreatment,
 )
 from home.models.base import BasePage, ListingMixin, MedicalReviewMixin, SeoMixin
+from home.models.content_version import ContentVersion
 from home.models.images import ClinicImage, ClinicRendition
 from home.models.pages import HomeFeaturedPage, HomePage, StandardPage
 from home.models.site_settings import ClinicSettings
@@ -24,6 +25,7 @@ __all__ = [
     "ClinicImage",
     "ClinicRendition",
     "ClinicSettings",
+    "ContentVersion",
     "FooterContent",
     "HomeFeaturedPage",
     "HomePage",

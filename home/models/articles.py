@@ -55,6 +55,7 @@ from home.localization import (
     page_locale,
     prefetch_forward,
     prefetched,
+    remember,
 )
 from home.models.base import BasePage, MedicalReviewMixin
 from home.models.images import ClinicImage
@@ -334,7 +335,7 @@ class ArticlePage(MedicalReviewMixin, BasePage):
     """A physician's article: who wrote it, who reviewed it medically and when, and the
     conditions and treatments it explains, which list it in turn as further reading."""
 
-    serve_related = (*BasePage.serve_related, "image", "author", "reviewed_by")
+    shown_images = (*BasePage.shown_images, "image")
 
     summary = models.TextField(
         max_length=400, help_text="Two or three plain sentences: what the reader will learn."
@@ -530,7 +531,7 @@ class ArticlePage(MedicalReviewMixin, BasePage):
                 topics = {
                     topic.translation_key: by_key[topic.translation_key] for topic in links[page.pk]
                 }
-                page.__dict__.setdefault("_relations", {})["topics"] = list(topics.values())
+                remember(page, "topics", list(topics.values()))
         condition_model = apps.get_model("treatments", "ConditionPage")
         treatment_model = apps.get_model("treatments", "TreatmentPage")
         prefetch_forward(
@@ -559,7 +560,7 @@ class ArticlePage(MedicalReviewMixin, BasePage):
         return found[0] if found else None
 
     def get_api_author(self):
-        if "byline_author" in self.__dict__:  # read with the other pages of an API listing
+        if hasattr(self, "byline_author"):  # read with the other pages of an API listing
             return self.byline_author
         return self.get_author(locale=page_locale(self))
 
@@ -597,7 +598,7 @@ class ArticlePage(MedicalReviewMixin, BasePage):
     def _load_related(self):
         """Fetch the author and reviewer (usually the same physician) in one query, and the hero,
         listing and social images (often the same image) in another, unless they came with the
-        page (`serve_related`) already."""
+        page (`shown_images`) already."""
         for model, names in (
             (apps.get_model("locations", "PhysicianPage"), ("author", "reviewed_by")),
             (ClinicImage, ("image", "listing_image", "social_image")),

@@ -5,14 +5,13 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import caching
 from home.api import ImageRenditionsField, RelatedPageField, RelatedPagesField
 from home.blocks import ReferenceBlock
 from home.caching import public_q
-from home.localization import localize_pages, page_locale, prefetched
+from home.localization import localize_pages, page_locale, prefetch_images, prefetched
 
 
 class SeoMixin(models.Model):
@@ -186,9 +185,9 @@ class BasePage(SeoMixin, ListingMixin, Page):
     search_template = "includes/search_result.html"
     # What a search result says the page is, in the visitor's language.
     visitor_label = gettext_lazy("Page")
-    # Relations the page's own template shows, fetched with the page when it is served
-    # (cms/middleware.py); each type adds its own. The header and social tags show these two.
-    serve_related = ("listing_image", "social_image")
+    # The page's own images its template shows, read with their renditions in two queries when
+    # the page is served (`get_context`); each type adds its own.
+    shown_images = ("listing_image", "social_image")
 
     promote_panels = [
         *SeoMixin.seo_panels,
@@ -234,29 +233,6 @@ class BasePage(SeoMixin, ListingMixin, Page):
             return cached
         return list(self.get_translations().live().filter(public_q()).specific(defer=True))
 
-    def _get_site_root_paths(self, cache_object=None, **kwargs):
-        # Wagtail reads the sites' root paths from the cache once per page instance; a listing
-        # with its related pages and translations made some 30 round trips for the same value.
-        # Within a request they are read once. An object that was handed its own (Wagtail's
-        # redirects compare a page's old and new URLs that way) keeps them, and is given them
-        # otherwise, as Wagtail does: its callers read them there.
-        scope = caching.current_scope()
-        if scope is None or kwargs or hasattr(cache_object, "_wagtail_cached_site_root_paths"):
-            return super()._get_site_root_paths(cache_object, **kwargs)
-        paths = super()._get_site_root_paths(scope)
-        if cache_object is not None:
-            cache_object._wagtail_cached_site_root_paths = paths
-        return paths
-
-    def get_view_restrictions(self):
-        """Wagtail's check of this page's view restrictions, skipped (two queries on every
-        request) when the cached list of restricted sections shows none above or at this page."""
-        if self.alias_of_id is None and not any(
-            self.path.startswith(path) for path in caching.restricted_paths()
-        ):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
-
     @classmethod
     def for_cards(cls):
         """Pages of this type with what their cards render fetched up front, so a list of cards
@@ -264,6 +240,10 @@ class BasePage(SeoMixin, ListingMixin, Page):
         return cls.objects.select_related("listing_image").prefetch_related(
             "listing_image__renditions"
         )
+
+    def get_context(self, request, *args, **kwargs):
+        prefetch_images([self], self.shown_images)
+        return super().get_context(request, *args, **kwargs)
 
     def get_social_image(self):
         return self.social_image or self.listing_image

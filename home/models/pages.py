@@ -16,7 +16,7 @@ from home.models.base import BasePage
 class HomePage(BasePage):
     """The front page: a welcome, the pages the clinic features, and the offices."""
 
-    serve_related = (*BasePage.serve_related, "hero_image", "hero_cta_page")
+    shown_images = (*BasePage.shown_images, "hero_image")
 
     hero_heading = models.CharField(max_length=120, help_text="The large heading at the top.")
     hero_text = models.TextField(

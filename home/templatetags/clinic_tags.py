@@ -30,23 +30,23 @@ def _site_root(request):
     if request is None:
         return None
     # Navigation, footer and header all ask for it: look it up once per request.
-    if not hasattr(request, "_clinic_site_root"):
+    if not hasattr(request, "clinic_site_root"):
         site = Site.find_for_request(request)
-        request._clinic_site_root = (
+        request.clinic_site_root = (
             (localize_pages([site.root_page], locale=_locale(request)) or [site.root_page])[0]
             if site
             else None
         )
-    return request._clinic_site_root
+    return request.clinic_site_root
 
 
 def _locale(request):
     """The active locale, looked up once per request however many tags ask for it."""
     if request is None:
         return active_locale()
-    if not hasattr(request, "_clinic_locale"):
-        request._clinic_locale = active_locale()
-    return request._clinic_locale
+    if not hasattr(request, "clinic_locale"):
+        request.clinic_locale = active_locale()
+    return request.clinic_locale
 
 
 def _for_active_locale(queryset, request=None):
@@ -66,9 +66,9 @@ def _menu_pages(request, root):
     request (the navigation and the feed link both read them)."""
     if request is None:
         return list(root.get_children().live().filter(public_q()).in_menu())
-    if not hasattr(request, "_clinic_menu_pages"):
-        request._clinic_menu_pages = list(root.get_children().live().filter(public_q()).in_menu())
-    return request._clinic_menu_pages
+    if not hasattr(request, "clinic_menu_pages"):
+        request.clinic_menu_pages = list(root.get_children().live().filter(public_q()).in_menu())
+    return request.clinic_menu_pages
 
 
 def _cache_parts(request):
@@ -78,7 +78,7 @@ def _cache_parts(request):
 
 
 def _menu_items(request, root):
-    """The menu as plain values (address, title, tree position), cached per content generation."""
+    """The menu as plain values (address, title, tree position), cached per content version."""
 
     def build():
         return [
@@ -160,7 +160,7 @@ def _language_versions(context):
     in that language and the link falls back to that language's home page."""
     request = context.get("request")
     page = context.get("page")
-    cached = getattr(request, "_clinic_language_versions", None)
+    cached = getattr(request, "clinic_language_versions", None)
     if cached is not None:
         return cached
     versions = {}
@@ -199,7 +199,7 @@ def _language_versions(context):
             url = home.get_url(request) if home is not None else None
             result[code] = (url or translate_url("/", code), False)
     if request is not None:
-        request._clinic_language_versions = result
+        request.clinic_language_versions = result
     return result
 
 
@@ -290,14 +290,15 @@ def site_alerts(context):
 
 
 def _pending_alerts(request, now):
-    """Every alert not over yet, in the visitor's language: the cached list stays right as
-    alerts start and end, and a cached page expires when one does (`next_alert_change`)."""
-
-    def build():
-        pending = SiteAlert.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
-        return _for_active_locale(pending, request)
-
-    return caching.fragment(request, "alerts", _cache_parts(request), build)
+    """Every alert not over yet, in the visitor's language, read once per request: a cached
+    page expires when one starts or ends (`next_alert_change`)."""
+    pending = getattr(request, "pending_site_alerts", None)
+    if pending is None:
+        rows = SiteAlert.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+        pending = _for_active_locale(rows, request)
+        if request is not None:
+            request.pending_site_alerts = pending
+    return pending
 
 
 def next_alert_change(request):
@@ -319,36 +320,27 @@ def office_list(context):
     Computed once per request: the footer, the home page and contact boxes share it.
     """
     request = context.get("request")
-    cached = getattr(request, "_clinic_offices", None)
-    if cached is not None:
-        return cached
-    location_model = apps.get_model("locations", "LocationPage")
-
-    def build():
-        pages = location_model.objects.live().filter(public_q(request)).order_by("path")
-        offices = localize_pages(
-            pages,
-            queryset=location_model.objects.select_related("listing_image"),
-            locale=_locale(request),
-        )
-        # One query for the hours of every office shown, whichever locale each came from.
-        prefetch_related_objects(offices, "opening_hours")
+    offices = getattr(request, "clinic_offices", None)
+    if offices is not None:
         return offices
-
-    offices = (
-        caching.fragment(request, "offices", _cache_parts(request), build)
-        if request is not None
-        else build()
+    location_model = apps.get_model("locations", "LocationPage")
+    pages = location_model.objects.live().filter(public_q(request)).order_by("path")
+    offices = localize_pages(
+        pages,
+        queryset=location_model.objects.select_related("listing_image"),
+        locale=_locale(request),
     )
+    # One query for the hours of every office shown, whichever locale each came from.
+    prefetch_related_objects(offices, "opening_hours")
     if request is not None:
-        request._clinic_offices = offices
+        request.clinic_offices = offices
     return offices
 
 
 @register.simple_tag(takes_context=True)
 def site_footer(context):
     """The footer's words, every office with address and phone, and the legal pages; the same
-    on every page of a language, so it is rendered once per content generation."""
+    on every page of a language, so it is rendered once per content version."""
     request = context.get("request")
     html = caching.fragment(
         request,
@@ -386,7 +378,7 @@ def _footer_context(context):
 
 @register.simple_tag(takes_context=True)
 def clinic_settings(context):
-    """The clinic's name and main phone number (site settings), cached per content generation."""
+    """The clinic's name and main phone number (site settings), cached per content version."""
     request = context.get("request")
 
     def build():
@@ -508,13 +500,8 @@ def tel_href(number):
 
 @register.filter
 def todays_hours(location):
-    """Today's opening periods of an office, when its hours were prefetched; else None.
-
-    Returns None rather than querying, so a list of cards never costs a query per office.
-    """
-    cache = getattr(location, "_prefetched_objects_cache", {})
-    if "opening_hours" not in cache:
-        return None
+    """Today's opening periods of an office. Lists of offices read their hours in advance
+    (`LocationPage.for_cards`, `office_list`), so a list of cards costs no query per office."""
     today = timezone.localdate().weekday()
     return sorted(
         (row for row in location.opening_hours.all() if row.weekday == today),
