@@ -19,6 +19,7 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.localization import locale_code, prefetch_page_relations
 
 
@@ -110,9 +111,16 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
     def detail_view(self, request, pk):
         instance = self.get_object()
         # Links inside a page's rich text lead to pages in that page's own language.
-        with translation.override(locale_code(instance.locale_id)):
+        with chosen_objects_scope(), translation.override(locale_code(instance.locale_id)):
             self._prefetch_listed([instance])
             return Response(self.get_serializer(instance).data)
+
+    def listing_view(self, request):
+        # Unknown fields and formats are refused even when the page of results is empty.
+        self.get_serializer_class()
+        self.resolve_rich_text_format()
+        with chosen_objects_scope():
+            return super().listing_view(request)
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
@@ -122,6 +130,7 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
     def _prefetch_listed(pages):
         # The relations of every page listed are read together, in a fixed number of queries;
         # the serializer must see the very instances that were prefetched.
+        prefetch_chosen_objects(pages)  # chosen in StreamFields, and the pages' own images
         prefetch_page_relations(pages)
         return pages
 

@@ -4,13 +4,20 @@ Each block has a template, a description and a preview value, so editors see wha
 the block picker before they use it.
 """
 
+import contextvars
+import copy
+import re
+from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
 from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.models import Page
 
 from home.api import image_renditions, related_page
 
@@ -20,10 +27,49 @@ RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "documen
 INLINE_RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
+# Chosen pages and images read in advance for a whole API listing, by model and id (None for an id
+# that no longer exists): each page's StreamFields would otherwise read their own, a query or two
+# each, so a listing of 100 pages with `fields=*` cost 149 queries against 93 for 20 (measured).
+# Wagtail has no public way to hand a StreamField the objects it chooses; the blocks' own
+# `bulk_to_python` looks here first. Pages served to visitors do not use it (one stream, one
+# query per model).
+_chosen = contextvars.ContextVar("clinic_chosen_objects", default=None)
+
+
+@contextmanager
+def chosen_objects_scope(chosen=None):
+    """Within this block, `prefetch_chosen_objects` keeps what it reads for the chooser blocks
+    in the dict it yields; `chosen`, such a dict kept from before, is used again."""
+    memo = {} if chosen is None else chosen
+    token = _chosen.set(memo)
+    try:
+        yield memo
+    finally:
+        _chosen.reset(token)
+
+
+def chosen_in_advance(model):
+    """{id: object, or None where it no longer exists} of `model` read by the open scope."""
+    return (_chosen.get() or {}).get(model, {})
+
+
+def in_advance(block, values):
+    """The objects chosen by `values` as the open scope read them, or None when it did not
+    read them all (or no scope is open)."""
+    values = list(values)
+    known = chosen_in_advance(block.model_class)
+    if not known or any(value not in known for value in values if value is not None):
+        return None
+    return [copy.copy(known[value]) if value is not None else None for value in values]
+
+
 class ImageBlock(ImageChooserBlock):
     """Chooses an image; the API shows it as renditions with alt text, never a bare id."""
 
     def bulk_to_python(self, values):
+        known = in_advance(self, values)
+        if known is not None:
+            return known
         # The images of a whole StreamField are read together; their renditions too.
         images = super().bulk_to_python(values)
         prefetch_related_objects([image for image in images if image is not None], "renditions")
@@ -36,8 +82,79 @@ class ImageBlock(ImageChooserBlock):
 class PageLinkBlock(blocks.PageChooserBlock):
     """Chooses a page; the API shows it as a small nested object with its URL."""
 
+    def bulk_to_python(self, values):
+        known = in_advance(self, values)
+        return known if known is not None else super().bulk_to_python(values)
+
     def get_api_representation(self, value, context=None):
-        return related_page(value) if value else None
+        return related_page(value, (context or {}).get("request")) if value else None
+
+
+def _chosen_ids(block, raw, found):
+    """Collect {model: ids} of the chooser blocks in a StreamField's stored (raw) value."""
+    if isinstance(block, ImageBlock | PageLinkBlock):
+        if isinstance(raw, int):
+            found.setdefault(block.model_class, set()).add(raw)
+    elif isinstance(block, blocks.RichTextBlock) and isinstance(raw, str):
+        _linked_page_ids(raw, found)
+    elif isinstance(block, blocks.StreamBlock) and isinstance(raw, list):
+        for item in raw:
+            if isinstance(item, dict) and item.get("type") in block.child_blocks:
+                _chosen_ids(block.child_blocks[item["type"]], item.get("value"), found)
+    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        for name, child in block.child_blocks.items():
+            _chosen_ids(child, raw.get(name), found)
+    elif isinstance(block, blocks.ListBlock) and isinstance(raw, list):
+        for item in raw:
+            value = item.get("value") if isinstance(item, dict) and "type" in item else item
+            _chosen_ids(block.child_block, value, found)
+
+
+_PAGE_LINK = re.compile(r"<a\b[^>]*\blinktype=\"page\"[^>]*>")
+_ID = re.compile(r"\bid=\"(\d+)\"")
+
+
+def _linked_page_ids(html, found):
+    """Collect the ids of the pages a stored rich text links to."""
+    for tag in _PAGE_LINK.findall(html):
+        if match := _ID.search(tag):
+            found.setdefault(Page, set()).add(int(match.group(1)))
+
+
+def prefetch_chosen_objects(pages, renditions="renditions"):
+    """Read the pages and images chosen in these pages' StreamFields, one query per model (and
+    one for the images' renditions, or those a `Prefetch` of `renditions` selects), for the
+    chooser blocks to use while the scope is open.
+
+    The images the pages' own fields point at (listing, social, hero) are read in the same
+    query and set on the pages, which then need none of their own."""
+    memo = _chosen.get()
+    if memo is None:
+        return
+    image_model = get_image_model()
+    found, own_images = {}, []
+    for page in pages:
+        for field in page._meta.concrete_fields:
+            if isinstance(field, StreamField):
+                _chosen_ids(field.stream_block, list(getattr(page, field.name).raw_data), found)
+            elif isinstance(field, RichTextField):
+                _linked_page_ids(getattr(page, field.name) or "", found)
+            elif field.many_to_one and field.related_model is image_model:
+                image_id = getattr(page, field.attname)
+                if image_id is not None and not field.is_cached(page):
+                    found.setdefault(image_model, set()).add(image_id)
+                    own_images.append((page, field, image_id))
+    for model, ids in found.items():
+        known = memo.setdefault(model, {})
+        wanted = ids - known.keys()
+        objects = model.objects.in_bulk(wanted)
+        if hasattr(model, "renditions"):
+            prefetch_related_objects(list(objects.values()), renditions)
+        for pk in wanted:
+            known[pk] = objects.get(pk)
+    for page, field, image_id in own_images:
+        if (image := memo[image_model].get(image_id)) is not None:
+            field.set_cached_value(page, image)
 
 
 class ParagraphBlock(blocks.RichTextBlock):

@@ -172,4 +172,3 @@ def lazy_list(build):
     """`list(build())`, worked out the first time a template looks at it, so a section wrapped
     in `{% fragment %}` costs no queries while its HTML is in the cache."""
     return SimpleLazyObject(lambda: list(build()))
-

@@ -100,6 +100,22 @@ def localize_pages(pages, queryset=None, locale=None):
     return result
 
 
+def in_visitor_language(queryset, locale=None):
+    """The live, public pages of `queryset` in `locale` (default: the active one), with the
+    default language's where a page has no live translation there, in the queryset's order
+    in the queryset's order: one query. For lists whose rows are found by translation key (so
+    both languages' pages match)."""
+    locale = locale or active_locale()
+    default = default_locale()
+    rows = list(queryset.live().filter(public_q()).filter(locale_id__in={locale.pk, default.pk}))
+    chosen = {}
+    for row in rows:
+        if row.locale_id == locale.pk or row.translation_key not in chosen:
+            chosen[row.translation_key] = row
+    kept = {id(row) for row in chosen.values()}
+    return [row for row in rows if id(row) in kept]
+
+
 def linked_pages(ids, queryset, locale=None):
     """The live, public pages with these ids, in the order given, in the visitor's language.
 

@@ -11,6 +11,7 @@ from django.utils.html import escape
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
+from home.blocks import chosen_in_advance
 from home.localization import active_locale, localized_by_key
 
 
@@ -19,10 +20,13 @@ class LocalizedPageLinkHandler(PageLinkHandler):
     def get_many(cls, attrs_list):
         ids = [str(attrs.get("id", "")) for attrs in attrs_list]
         wanted = {int(value) for value in ids if value.isdigit()}
-        pages = {
-            str(page.pk): page
-            for page in Page.objects.filter(pk__in=wanted).defer_streamfields()
-        }
+        known = chosen_in_advance(Page)  # an API listing reads its pages' links in advance
+        pages = {str(pk): known[pk] for pk in wanted & known.keys() if known[pk] is not None}
+        if wanted - known.keys():
+            pages.update(
+                (str(page.pk), page)
+                for page in Page.objects.filter(pk__in=wanted - known.keys()).defer_streamfields()
+            )
         return [pages.get(value) for value in ids]
 
     @classmethod

@@ -28,6 +28,7 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
 from home.models import HomePage, MedicalReviewMixin
+from home.navigation import live_ancestors
 
 SCHEMA_ORG = "https://schema.org"
 
@@ -212,7 +213,7 @@ def _clean(value):
 
 def breadcrumb_list(page, request, url):
     """The trail from the home page down to `page`, as the visible breadcrumbs show it."""
-    trail = list(page.get_ancestors().filter(depth__gte=2).live()) if page.depth > 2 else []
+    trail = list(live_ancestors(page, request))
     trail.append(page)
     return {
         "@type": "BreadcrumbList",
@@ -232,9 +233,8 @@ def breadcrumb_list(page, request, url):
 def add_medical_review(web_page, page, request):
     """Who reviewed a clinical page, when, and the sources it cites."""
     web_page["@type"][0] = "MedicalWebPage"
-    reviewer = page.reviewed_by
+    reviewer = page.reviewer
     if reviewer is not None:
-        reviewer = reviewer.localized
         web_page["reviewedBy"] = reference(reviewer, request)
     web_page["lastReviewed"] = iso_date(page.last_reviewed)
     web_page["citation"] = [

@@ -14,7 +14,6 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import DatabaseError, models, transaction
-from django.db.models.signals import post_delete
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -27,9 +26,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from home import caching
 from home.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
+from home.caching import public_q
 from home.localization import active_locale, default_locale
 from home.models import BasePage, ClinicSettings
 from home.templatetags.clinic_tags import tel_href
@@ -322,41 +322,19 @@ class AppointmentRequest(models.Model):
 
 # The request page's address is linked from every office, treatment and condition page; it is
 # kept in the cache (no query per page view) and forgotten whenever a request page changes.
-URL_CACHE_KEY = "appointment-page-url:{}"
-URL_CACHE_SECONDS = 60 * 60
-
-
 def appointment_page_url(request=None):
     """The address of the live request page in the visitor's language (else the default
-    language's), or "" when the site has none."""
+    language's), or "" when the site has none; kept for the content version."""
     locale = active_locale()
-    key = URL_CACHE_KEY.format(locale.language_code)
-    url = cache.get(key)
-    if url is None:
+
+    def build():
         pages = {
             page.locale_id: page
             for page in AppointmentRequestPage.objects.live()
-            .public()
+            .filter(public_q())
             .filter(locale__in={locale, default_locale()})
         }
         page = pages.get(locale.pk) or pages.get(default_locale().pk)
-        url = (page.get_url(request=request) or "") if page else ""
-        cache.set(key, url, URL_CACHE_SECONDS)
-    return url
+        return (page.get_url(request=request) or "") if page else ""
 
-
-def forget_appointment_page_url(**kwargs):
-    cache.delete_many([URL_CACHE_KEY.format(code) for code, _name in settings.LANGUAGES])
-
-
-def forget_url_if_request_page(instance=None, **kwargs):
-    if isinstance(instance, AppointmentRequestPage):
-        forget_appointment_page_url()
-
-
-page_published.connect(forget_url_if_request_page)
-page_unpublished.connect(forget_url_if_request_page)
-# A moved or renamed ancestor changes the address too: these are rare, so any page counts.
-page_slug_changed.connect(forget_appointment_page_url)
-post_page_move.connect(forget_appointment_page_url)
-post_delete.connect(forget_appointment_page_url, sender=AppointmentRequestPage)
+    return caching.fragment(request, "appointment-url", [locale.language_code], build)

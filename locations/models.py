@@ -84,8 +84,6 @@ class LocationIndexPage(BasePage):
 class LocationPage(BasePage):
     """One office: where it is, when it is open, who works there and what it offers."""
 
-    shown_images = (*BasePage.shown_images, "image")
-
     summary = models.TextField(
         max_length=400, help_text="A sentence or two about the office, shown under its name."
     )
@@ -467,8 +465,6 @@ class PhysicianIndexPage(BasePage):
 
 class PhysicianPage(BasePage):
     """A physician of the clinic. The page title is the physician's full name."""
-
-    shown_images = (*BasePage.shown_images, "photo")
 
     credentials = models.CharField(
         max_length=60, blank=True, help_text='Post-nominal letters, e.g. "MD, FAAN".'

@@ -30,8 +30,8 @@ from home.blocks import (
 )
 from home.caching import lazy_list, public_q
 from home.localization import (
+    in_visitor_language,
     linked_pages,
-    localize_pages,
     page_locale,
     prefetch_forward,
     prefetch_reverse,
@@ -78,8 +78,6 @@ class ClinicalIndexPage(BasePage):
 
 class ClinicalPage(MedicalReviewMixin, BasePage):
     """Fields every condition and treatment page has: summary, image, body, FAQs."""
-
-    shown_images = (*BasePage.shown_images, "image")
 
     summary = models.TextField(
         max_length=400, help_text="Two or three plain sentences at the top of the page."
@@ -253,13 +251,11 @@ class ConditionPage(ClinicalPage):
     def get_treatments(self, locale=None):
         treatments = (
             TreatmentPage.for_cards()
-            .live()
-            .filter(public_q())
             .filter(condition_links__condition__translation_key=self.translation_key)
             .distinct()
             .order_by("title")
         )
-        return localize_pages(treatments, queryset=TreatmentPage.for_cards(), locale=locale)
+        return in_visitor_language(treatments, locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -335,8 +335,6 @@ class ArticlePage(MedicalReviewMixin, BasePage):
     """A physician's article: who wrote it, who reviewed it medically and when, and the
     conditions and treatments it explains, which list it in turn as further reading."""
 
-    shown_images = (*BasePage.shown_images, "image")
-
     summary = models.TextField(
         max_length=400, help_text="Two or three plain sentences: what the reader will learn."
     )
@@ -598,7 +596,7 @@ class ArticlePage(MedicalReviewMixin, BasePage):
     def _load_related(self):
         """Fetch the author and reviewer (usually the same physician) in one query, and the hero,
         listing and social images (often the same image) in another, unless they came with the
-        page (`shown_images`) already."""
+        page (`BasePage.serve`) already."""
         for model, names in (
             (apps.get_model("locations", "PhysicianPage"), ("author", "reviewed_by")),
             (ClinicImage, ("image", "listing_image", "social_image")),

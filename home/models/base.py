@@ -1,17 +1,20 @@
 """The abstract base page and the small mixins every page type is built from."""
 
 from django.db import models
+from django.db.models import Q, Value
+from django.db.models.functions import Length, Substr
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.api import ImageRenditionsField, RelatedPageField, RelatedPagesField
-from home.blocks import ReferenceBlock
+from home.blocks import ReferenceBlock, chosen_objects_scope, prefetch_chosen_objects
 from home.caching import public_q
-from home.localization import localize_pages, page_locale, prefetch_images, prefetched
+from home.localization import localize_pages, page_locale, prefetched
 
 
 class SeoMixin(models.Model):
@@ -166,6 +169,14 @@ class MedicalReviewMixin(models.Model):
     class Meta:
         abstract = True
 
+    @cached_property
+    def reviewer(self):
+        """The reviewer's page in the visitor's language (the field follows the source page),
+        read once however often the page's template and structured data show it."""
+        if self.reviewed_by is None:
+            return None
+        return (localize_pages([self.reviewed_by]) or [self.reviewed_by])[0]
+
     def get_api_reviewed_by(self):
         """The reviewer's page in this page's language (the field follows the source page)."""
         cached = prefetched(self, "reviewed_by")
@@ -185,9 +196,6 @@ class BasePage(SeoMixin, ListingMixin, Page):
     search_template = "includes/search_result.html"
     # What a search result says the page is, in the visitor's language.
     visitor_label = gettext_lazy("Page")
-    # The page's own images its template shows, read with their renditions in two queries when
-    # the page is served (`get_context`); each type adds its own.
-    shown_images = ("listing_image", "social_image")
 
     promote_panels = [
         *SeoMixin.seo_panels,
@@ -233,6 +241,19 @@ class BasePage(SeoMixin, ListingMixin, Page):
             return cached
         return list(self.get_translations().live().filter(public_q()).specific(defer=True))
 
+    def get_view_restrictions(self):
+        """Wagtail's answer (the restrictions on this page and its ancestors, or on the pages
+        they are aliases of) in one query instead of two: served pages ask on every request."""
+        trail = Page.objects.filter(path=Substr(Value(self.path), 1, Length("path")))
+        if self.alias_of_id is not None:
+            trail = trail.exclude(pk=self.pk)
+            aliased = Q(page__in=trail.values("alias_of")) | Q(page_id=self.alias_of_id)
+        else:
+            aliased = Q(page__in=trail.values("alias_of"))
+        return PageViewRestriction.objects.filter(
+            Q(page__in=trail.filter(alias_of__isnull=True)) | aliased
+        )
+
     @classmethod
     def for_cards(cls):
         """Pages of this type with what their cards render fetched up front, so a list of cards
@@ -241,9 +262,17 @@ class BasePage(SeoMixin, ListingMixin, Page):
             "listing_image__renditions"
         )
 
-    def get_context(self, request, *args, **kwargs):
-        prefetch_images([self], self.shown_images)
-        return super().get_context(request, *args, **kwargs)
+    def serve(self, request, *args, **kwargs):
+        """Wagtail's serve, with what the page chooses read in advance: its own images, and the
+        images and pages its StreamFields choose and its rich text links to, one query per kind
+        (home/blocks.py), however many it shows. The template is rendered while they are at
+        hand."""
+        with chosen_objects_scope():
+            prefetch_chosen_objects([self])
+            response = super().serve(request, *args, **kwargs)
+            if callable(getattr(response, "render", None)) and not response.is_rendered:
+                response.render()
+        return response
 
     def get_social_image(self):
         return self.social_image or self.listing_image

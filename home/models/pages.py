@@ -16,8 +16,6 @@ from home.models.base import BasePage
 class HomePage(BasePage):
     """The front page: a welcome, the pages the clinic features, and the offices."""
 
-    shown_images = (*BasePage.shown_images, "hero_image")
-
     hero_heading = models.CharField(max_length=120, help_text="The large heading at the top.")
     hero_text = models.TextField(
         max_length=400, blank=True, help_text="One or two sentences under it."

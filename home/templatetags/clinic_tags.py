@@ -21,6 +21,7 @@ from home import caching
 from home.caching import public_q
 from home.localization import active_locale, default_locale, localize_pages, prefetch_images
 from home.models import ArticleIndexPage, ClinicSettings, FooterContent, SiteAlert, StandardPage
+from home.navigation import live_ancestors, root_children
 
 register = template.Library()
 
@@ -62,13 +63,8 @@ def _for_active_locale(queryset, request=None):
 
 
 def _menu_pages(request, root):
-    """The live, public pages under the site root that are shown in menus, looked up once per
-    request (the navigation and the feed link both read them)."""
-    if request is None:
-        return list(root.get_children().live().filter(public_q()).in_menu())
-    if not hasattr(request, "clinic_menu_pages"):
-        request.clinic_menu_pages = list(root.get_children().live().filter(public_q()).in_menu())
-    return request.clinic_menu_pages
+    """The live, public pages under the site root that are shown in menus."""
+    return [child for child in root_children(request, root) if child.show_in_menus]
 
 
 def _cache_parts(request):
@@ -252,19 +248,19 @@ def feed_links(context):
         root = _site_root(request)
         if root is None:
             return ""
-        # The articles section is usually in the menu, which the navigation reads anyway.
+        # The articles section is one of the root's children, which the navigation reads anyway.
         section_type = ContentType.objects.get_for_model(ArticleIndexPage)
-        item = next(
-            (item for item in _menu_items(request, root) if item["type"] == section_type.pk),
+        index = next(
+            (
+                child
+                for child in root_children(request, root)
+                if child.content_type_id == section_type.pk
+            ),
             None,
         )
-        if item is not None:
-            title, url = item["feed_title"], item["url"]
-        else:
-            index = ArticleIndexPage.objects.child_of(root).live().filter(public_q()).first()
-            if index is None:
-                return ""
-            title, url = index.seo_title or index.title, index.get_url(request)
+        if index is None:
+            return ""
+        title, url = index.seo_title or index.title, index.get_url(request)
         if not url:
             return ""
         return format_html(
@@ -324,12 +320,20 @@ def office_list(context):
     if offices is not None:
         return offices
     location_model = apps.get_model("locations", "LocationPage")
-    pages = location_model.objects.live().filter(public_q(request)).order_by("path")
-    offices = localize_pages(
-        pages,
-        queryset=location_model.objects.select_related("listing_image"),
-        locale=_locale(request),
+    # The offices in the visitor's language, and the default language's where one has no
+    # translation yet: one query, in the default language's order.
+    rows = (
+        location_model.objects.live()
+        .filter(public_q())
+        .select_related("listing_image")
+        .order_by("path")
     )
+    offices = _for_active_locale(rows, request)
+    default = default_locale().pk
+    order = {
+        row.translation_key: index for index, row in enumerate(offices) if row.locale_id == default
+    }
+    offices.sort(key=lambda row: order.get(row.translation_key, len(order)))
     # One query for the hours of every office shown, whichever locale each came from.
     prefetch_related_objects(offices, "opening_hours")
     if request is not None:
@@ -360,12 +364,12 @@ def _footer_context(context):
     root = _site_root(request)
     legal_pages = []
     if root is not None:
-        legal_pages = list(
-            StandardPage.objects.child_of(root)
-            .live()
-            .filter(public_q())
-            .filter(show_in_menus=False)
-        )
+        standard = ContentType.objects.get_for_model(StandardPage).pk
+        legal_pages = [
+            child
+            for child in root_children(request, root)
+            if child.content_type_id == standard and not child.show_in_menus
+        ]
     return {
         "request": request,
         "footer": footer,
@@ -403,7 +407,7 @@ def breadcrumbs(context, page):
     def build():
         return [
             {"url": ancestor.get_url(request), "title": ancestor.title}
-            for ancestor in page.get_ancestors().filter(depth__gte=2).live()
+            for ancestor in live_ancestors(page, request)
         ]
 
     if request is None or getattr(request, "is_preview", False):
