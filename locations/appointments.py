@@ -10,6 +10,7 @@ for search, never published through the API, never written to logs, and deleted 
 import logging
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.cache import cache
 from django.core.mail import send_mail
@@ -32,6 +33,7 @@ from home.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
 from home.caching import public_q
 from home.localization import active_locale, default_locale
 from home.models import BasePage, ClinicSettings
+from home.navigation import root_children
 from home.templatetags.clinic_tags import tel_href
 
 logger = logging.getLogger(__name__)
@@ -324,8 +326,17 @@ class AppointmentRequest(models.Model):
 # kept in the cache (no query per page view) and forgotten whenever a request page changes.
 def appointment_page_url(request=None):
     """The address of the live request page in the visitor's language (else the default
-    language's), or "" when the site has none; kept for the content version."""
+    language's), or "" when the site has none; kept for the content version. It is usually a
+    child of the home page, which the header and footer read anyway."""
+    from home.templatetags.clinic_tags import site_root
+
     locale = active_locale()
+    root = site_root(request)
+    if root is not None and root.locale_id == locale.pk:
+        page_type = ContentType.objects.get_for_model(AppointmentRequestPage).pk
+        for child in root_children(request, root):
+            if child.content_type_id == page_type:
+                return child.get_url(request=request) or ""
 
     def build():
         pages = {

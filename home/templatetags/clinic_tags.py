@@ -26,7 +26,7 @@ from home.navigation import live_ancestors, root_children
 register = template.Library()
 
 
-def _site_root(request):
+def site_root(request):
     """The current site's root page in the visitor's language, or None outside any site."""
     if request is None:
         return None
@@ -97,7 +97,7 @@ def _menu_items(request, root):
 def main_navigation(context):
     """The menu pages under the site root, with the section the visitor is in marked current."""
     request = context.get("request")
-    root = _site_root(request)
+    root = site_root(request)
     current = context.get("page")
     items = []
     if root is not None:
@@ -119,7 +119,7 @@ def home_url(context):
         return "/"
 
     def build():
-        root = _site_root(request)
+        root = site_root(request)
         return root.get_url(request) if root is not None else "/"
 
     return caching.fragment(request, "home-url", _cache_parts(request), build)
@@ -245,7 +245,7 @@ def feed_links(context):
         return ""
 
     def build():
-        root = _site_root(request)
+        root = site_root(request)
         if root is None:
             return ""
         # The articles section is one of the root's children, which the navigation reads anyway.
@@ -361,7 +361,7 @@ def _footer_context(context):
     # The footer in the visitor's language first, the default language's where there is none.
     active = _locale(request).pk
     footer = next(iter(sorted(footers, key=lambda row: row.locale_id != active)), None)
-    root = _site_root(request)
+    root = site_root(request)
     legal_pages = []
     if root is not None:
         standard = ContentType.objects.get_for_model(StandardPage).pk
