@@ -2,8 +2,10 @@
 # `make test`. Everything else is installed into .tools/ (uv) and .venv/ (the project) from uv.lock.
 
 PYTHON ?= python3
-# X.Y of $(PYTHON), e.g. 3.13 (empty when it does not run).
-PYTHON_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+# X.Y and path of $(PYTHON), e.g. "3.13 /usr/bin/python3.13" (empty when it does not run).
+PYTHON_INFO := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2], sys.executable)' 2>/dev/null)
+PYTHON_VERSION := $(word 1,$(PYTHON_INFO))
+PYTHON_PATH := $(word 2,$(PYTHON_INFO))
 ifeq ($(PYTHON_VERSION),)
 ifneq ($(MAKECMDGOALS),clean)
 $(error PYTHON=$(PYTHON) does not run: give a Python 3.11, 3.12 or 3.13 interpreter (a command on PATH or a path))
@@ -22,7 +24,8 @@ VENV := .venv-$(PYTHON_VERSION)
 endif
 PY := $(VENV)/bin/python
 # The stamp names the version too: when python3 itself changes (3.11 -> 3.12), `uv sync` runs
-# again and replaces the environment.
+# again and, given the interpreter's path (uv takes a bare `python3` for "any Python 3"), replaces
+# the environment.
 INSTALLED := $(VENV)/.installed-$(PYTHON_VERSION)
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -37,7 +40,7 @@ $(UV):
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
 $(INSTALLED): pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --python $(PYTHON)
+	$(UV) sync --frozen --python $(PYTHON_PATH)
 	@touch $@
 
 install: $(INSTALLED)
