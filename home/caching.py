@@ -157,13 +157,16 @@ def public_q(request=None):
     return ~Exists(restricted)
 
 
-def public_path_q():
+def public_path_q(request=None):
     """`public_q()` for search backends, which filter on plain field lookups only: the paths of
-    the restricted sections are read first (one query)."""
+    the restricted sections are read first (a query, kept for the content version)."""
     from wagtail.models import PageViewRestriction
 
+    def build():
+        return sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
+
     private = Q()
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+    for path in fragment(request, "restricted-paths", [], build):
         private |= Q(path__startswith=path)
     return ~private if private else Q()
 

@@ -111,7 +111,7 @@ def every_word(words):
 
 def public_pages(locale, request=None):
     """Live, public pages in the visitor's language (the view restrictions read from the cache)."""
-    return Page.objects.live().filter(caching.public_path_q(), locale=locale)
+    return Page.objects.live().filter(caching.public_path_q(request), locale=locale)
 
 
 def searchable_pages(public, result_type=None):
