@@ -36,7 +36,7 @@ FRAGMENT_SECONDS = 60 * 60
 # Models whose rows never show on a cached page: saving them must not empty the cache (every
 # search saves its query's hit count).
 UNSEEN_MODELS = {
-    "locations.appointmentrequest",
+    "appointments.appointmentrequest",
     "search.zeroresultquery",
     "home.clinicrendition",
 }
@@ -52,7 +52,16 @@ SEEN_WAGTAIL_MODELS = {
     "wagtaildocs.document",
     "wagtailsearchpromotions.searchpromotion",
 }
-PROJECT_APPS = {"home", "treatments", "locations", "search"}
+PROJECT_APPS = {
+    "home",
+    "locations",
+    "editorial",
+    "treatments",
+    "articles",
+    "appointments",
+    "seo",
+    "search",
+}
 
 
 def generation():
