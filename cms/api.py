@@ -34,8 +34,8 @@ class RelationFilter(BaseFilterBackend):
         ("treatments", "TreatmentPage", "condition"): "condition_links__condition",
         ("treatments", "TreatmentPage", "location"): "location_links__location",
         ("locations", "PhysicianPage", "location"): "location_links__location",
-        ("home", "ArticlePage", "condition"): "condition_links__condition",
-        ("home", "ArticlePage", "treatment"): "treatment_links__treatment",
+        ("articles", "ArticlePage", "condition"): "condition_links__condition",
+        ("articles", "ArticlePage", "treatment"): "treatment_links__treatment",
     }
 
     def filter_queryset(self, request, queryset, view):

@@ -15,6 +15,7 @@ import datetime
 
 from django.utils import timezone
 
+from appointments.factories import AppointmentRequestPageFactory
 from home.demo import (
     DEMO_LANGUAGE,
     Images,
@@ -27,11 +28,7 @@ from home.demo import (
     translation_languages,
 )
 from home.demo import translate as translate_page
-from locations.factories import (
-    AppointmentRequestPageFactory,
-    LocationPageFactory,
-    PhysicianPageFactory,
-)
+from locations.factories import LocationPageFactory, PhysicianPageFactory
 
 MON, TUE, WED, THU, FRI, SAT = range(6)
 

@@ -19,9 +19,10 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Fuzzy, Or, PlainText
 
+from articles.models import ArticlePage
 from home import caching
 from home.localization import active_locale
-from home.models import ArticlePage, HomePage
+from home.models import HomePage
 from locations.models import LocationPage, PhysicianPage
 from search import hits
 from search.models import SearchSynonym

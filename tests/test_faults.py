@@ -12,8 +12,8 @@ from django.db import OperationalError, connection
 from django.test import Client
 from wagtail.models import Page
 
-from locations.appointments import AppointmentRequest
-from locations.forms import form_timestamp
+from appointments.forms import form_timestamp
+from appointments.models import AppointmentRequest
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
+from articles.factories import ArticlePageFactory, ArticleTopicFactory
 from home import caching
-from home.factories import ArticlePageFactory, ArticleTopicFactory, ClinicImageFactory
+from home.factories import ClinicImageFactory
 from locations.factories import LocationPageFactory, PhysicianPageFactory
 from treatments.factories import ConditionPageFactory, TreatmentPageFactory
 
@@ -252,7 +253,7 @@ API_LISTINGS = [
     "type=treatments.TreatmentPage&fields=*",
     "type=locations.LocationPage&fields=*",
     "type=locations.PhysicianPage&fields=*",
-    "type=home.ArticlePage&fields=*",
+    "type=articles.ArticlePage&fields=*",
 ]
 # An API listing with every field of every page, uncached, whatever its length.
 API_LISTING_BUDGET = 30

@@ -12,10 +12,16 @@ env = environ.Env()
 # ---------------------------------------------------------------------------------------------
 # Applications
 # ---------------------------------------------------------------------------------------------
+# The project's apps, bottom layer first (docs/architecture.md): each imports only those above it
+# in this list.
 INSTALLED_APPS = [
     "home",
-    "treatments",
     "locations",
+    "editorial",
+    "treatments",
+    "articles",
+    "appointments",
+    "seo",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales in the admin
@@ -64,7 +70,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "home.two_factor.AdminTwoFactorMiddleware",
+    "cms.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -150,7 +156,7 @@ AXES_SENSITIVE_PARAMETERS = ["password"]
 AXES_VERBOSE = False
 
 # Superusers, Site administrators and Medical reviewers must confirm each admin session with a
-# code from an authenticator app (home/two_factor.py). On in production, off for the local demo.
+# code from an authenticator app (cms/two_factor.py). On in production, off for the local demo.
 ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=False)
 OTP_TOTP_ISSUER = "Ki Ketamine"
 
@@ -246,7 +252,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # new translations start 
 # "Medical review due" report lists the pages past it).
 MEDICAL_REVIEW_MAX_AGE_DAYS = env.int("MEDICAL_REVIEW_MAX_AGE_DAYS", default=365)
 
-# Appointment requests (protected health information; see locations/appointments.py).
+# Appointment requests (protected health information; see appointments/models.py).
 # Where a request's notification goes when its office has no intake e-mail address.
 APPOINTMENT_FALLBACK_EMAIL = env.str("APPOINTMENT_FALLBACK_EMAIL", default="")
 # The number visitors are asked to call when the site cannot take their request (the database is

@@ -11,6 +11,8 @@ only the words. Built after the conditions and treatments, which the posts link 
 
 import datetime
 
+from articles.factories import ArticleIndexPageFactory, ArticlePageFactory
+from articles.models import ArticleTopic
 from home.demo.helpers import (
     DEMO_LANGUAGE,
     Images,
@@ -26,8 +28,6 @@ from home.demo.helpers import (
 )
 from home.demo.translation import translate as translate_object
 from home.demo.translation import translation_languages
-from home.factories import ArticleIndexPageFactory, ArticlePageFactory
-from home.models import ArticleTopic
 
 AUTHOR = ("physicians", "peter-mcallister")
 

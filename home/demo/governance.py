@@ -6,14 +6,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from home.demo.helpers import find_page, heading, report_created
-from home.governance import (
+from editorial.governance import (
     INTAKE,
     MARKETING_EDITORS,
     MEDICAL_REVIEWERS,
     SITE_ADMINISTRATORS,
     setup_editorial_permissions,
 )
+from home.demo.helpers import find_page, heading, report_created
 
 # username, group, first name, last name; the password is "clinic-demo-<username>".
 DEMO_USERS = [

@@ -1,20 +1,19 @@
-"""The abstract base page and the small mixins every page type is built from."""
+"""The abstract base page and the small mixins every page type is built from (the medical-review
+mixin of clinical pages is `editorial.models.MedicalReviewMixin`)."""
 
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Length, Substr
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.api import ImageRenditionsField, RelatedPageField, RelatedPagesField
-from home.blocks import ReferenceBlock, chosen_objects_scope, prefetch_chosen_objects
+from home.api import ImageRenditionsField, RelatedPagesField
+from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.caching import public_q
-from home.localization import localize_pages, page_locale, prefetched
+from home.localization import prefetched
 
 
 class SeoMixin(models.Model):
@@ -111,81 +110,6 @@ class ListingMixin(models.Model):
 
     def get_listing_summary(self):
         return self.listing_summary or getattr(self, "summary", "") or ""
-
-
-class MedicalReviewMixin(models.Model):
-    """Who checked a clinical page medically, when, and the sources its facts rely on."""
-
-    reviewed_by = models.ForeignKey(
-        "locations.PhysicianPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="medically reviewed by",
-        help_text="The physician who checked this page's medical content.",
-    )
-    last_reviewed = models.DateField(
-        null=True,
-        blank=True,
-        verbose_name="last medically reviewed",
-        help_text="The date of the most recent medical review.",
-    )
-    references = StreamField(
-        [("reference", ReferenceBlock())],
-        blank=True,
-        help_text="The sources of this page's facts, in the order they should be listed.",
-    )
-
-    api_fields = [
-        APIField("reviewed_by", serializer=RelatedPageField(source="get_api_reviewed_by")),
-        APIField("last_reviewed"),
-        APIField("references"),
-    ]
-
-    review_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("reviewed_by", permission="home.record_medical_review"),
-                FieldPanel("last_reviewed", permission="home.record_medical_review"),
-            ],
-            heading="Medical review",
-            help_text=(
-                "Filled in when a medical reviewer approves the page in the Medical review "
-                "workflow."
-            ),
-        ),
-        FieldPanel("references"),
-    ]
-
-    # A translation is reviewed by the same physician, on the same date, against the same
-    # sources: these follow the source page. Pages show the reviewer in the visitor's language.
-    review_translatable_fields = [
-        SynchronizedField("reviewed_by"),
-        SynchronizedField("last_reviewed"),
-        SynchronizedField("references"),
-    ]
-
-    class Meta:
-        abstract = True
-
-    @cached_property
-    def reviewer(self):
-        """The reviewer's page in the visitor's language (the field follows the source page),
-        read once however often the page's template and structured data show it."""
-        if self.reviewed_by is None:
-            return None
-        return (localize_pages([self.reviewed_by]) or [self.reviewed_by])[0]
-
-    def get_api_reviewed_by(self):
-        """The reviewer's page in this page's language (the field follows the source page)."""
-        cached = prefetched(self, "reviewed_by")
-        if cached is not None:
-            return cached[0] if cached else None
-        if self.reviewed_by is None:
-            return None
-        localized = localize_pages([self.reviewed_by], locale=page_locale(self))
-        return localized[0] if localized else self.reviewed_by
 
 
 class BasePage(SeoMixin, ListingMixin, Page):

@@ -1,26 +1,24 @@
 """Tags for the pieces every page shares: navigation, alerts, footer, breadcrumbs and cards.
 
-Each tag runs a fixed number of queries however many items it lists. Topic models are looked up by
-label, so `home` does not import from the apps built on it.
+Each tag runs a fixed number of queries however many items it lists. What a topic app adds to every
+page (the offices in the footer, the articles feed link) is in that app's own tags
+(`locations.templatetags.office_tags`, `articles.templatetags.article_tags`).
 """
 
 from django import template
-from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
 from home import caching
-from home.caching import public_q
 from home.localization import active_locale, default_locale, localize_pages, prefetch_images
-from home.models import ArticleIndexPage, ClinicSettings, FooterContent, SiteAlert, StandardPage
+from home.models import ClinicSettings, SiteAlert
 from home.navigation import live_ancestors, root_children
 
 register = template.Library()
@@ -236,42 +234,6 @@ def alternate_links(context):
     )
 
 
-@register.simple_tag(takes_context=True)
-def feed_links(context):
-    """`<link rel="alternate" type="application/rss+xml">` for the articles feed in the visitor's
-    language, on every page, so browsers and feed readers find it."""
-    request = context.get("request")
-    if request is None:
-        return ""
-
-    def build():
-        root = site_root(request)
-        if root is None:
-            return ""
-        # The articles section is one of the root's children, which the navigation reads anyway.
-        section_type = ContentType.objects.get_for_model(ArticleIndexPage)
-        index = next(
-            (
-                child
-                for child in root_children(request, root)
-                if child.content_type_id == section_type.pk
-            ),
-            None,
-        )
-        if index is None:
-            return ""
-        title, url = index.seo_title or index.title, index.get_url(request)
-        if not url:
-            return ""
-        return format_html(
-            '<link rel="alternate" type="application/rss+xml" title="{}" href="{}">',
-            title,
-            request.build_absolute_uri(f"{url}feed/"),
-        )
-
-    return caching.fragment(request, "feed-link", _cache_parts(request), build)
-
-
 @register.inclusion_tag("includes/site_alerts.html", takes_context=True)
 def site_alerts(context):
     """Alerts showing now, in the visitor's language (the default language's when none)."""
@@ -307,77 +269,6 @@ def next_alert_change(request):
         if moment is not None and moment > now
     ]
     return (min(moments) - now).total_seconds() if moments else None
-
-
-@register.simple_tag(takes_context=True)
-def office_list(context):
-    """Every live, public office in the visitor's language, in the editors' order, with hours.
-
-    Computed once per request: the footer, the home page and contact boxes share it.
-    """
-    request = context.get("request")
-    offices = getattr(request, "clinic_offices", None)
-    if offices is not None:
-        return offices
-    location_model = apps.get_model("locations", "LocationPage")
-    # The offices in the visitor's language, and the default language's where one has no
-    # translation yet: one query, in the default language's order.
-    rows = (
-        location_model.objects.live()
-        .filter(public_q())
-        .select_related("listing_image")
-        .order_by("path")
-    )
-    offices = _for_active_locale(rows, request)
-    default = default_locale().pk
-    order = {
-        row.translation_key: index for index, row in enumerate(offices) if row.locale_id == default
-    }
-    offices.sort(key=lambda row: order.get(row.translation_key, len(order)))
-    # One query for the hours of every office shown, whichever locale each came from.
-    prefetch_related_objects(offices, "opening_hours")
-    if request is not None:
-        request.clinic_offices = offices
-    return offices
-
-
-@register.simple_tag(takes_context=True)
-def site_footer(context):
-    """The footer's words, every office with address and phone, and the legal pages; the same
-    on every page of a language, so it is rendered once per content version."""
-    request = context.get("request")
-    html = caching.fragment(
-        request,
-        "footer",
-        _cache_parts(request) if request is not None else ["-"],
-        lambda: render_to_string("includes/site_footer.html", _footer_context(context)),
-    )
-    return mark_safe(html)  # rendered by the template engine, escaped there
-
-
-def _footer_context(context):
-    request = context.get("request")
-    footers = _for_active_locale(FooterContent.objects.all(), request)
-    # The footer in the visitor's language first, the default language's where there is none.
-    active = _locale(request).pk
-    footer = next(iter(sorted(footers, key=lambda row: row.locale_id != active)), None)
-    root = site_root(request)
-    legal_pages = []
-    if root is not None:
-        standard = ContentType.objects.get_for_model(StandardPage).pk
-        legal_pages = [
-            child
-            for child in root_children(request, root)
-            if child.content_type_id == standard and not child.show_in_menus
-        ]
-    return {
-        "request": request,
-        "footer": footer,
-        "locations": office_list(context),
-        "legal_pages": legal_pages,
-        "root": root,
-        "clinic": clinic_settings(context),
-    }
 
 
 @register.simple_tag(takes_context=True)
