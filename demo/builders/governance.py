@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from home.demo.helpers import find_page, heading, report_created
+from demo.helpers import find_page, heading, report_created
 from home.governance import (
     INTAKE,
     MARKETING_EDITORS,
