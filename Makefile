@@ -1,12 +1,32 @@
-# Two commands on a machine that has only Python 3.11: `make run` and `make test`.
-# Everything else is installed into .tools/ (uv) and .venv/ (the project) from uv.lock.
+# Two commands on a machine that has only Python (3.11, 3.12 or 3.13) and make: `make run` and
+# `make test`. Everything else is installed into .tools/ (uv) and .venv/ (the project) from uv.lock.
 
 PYTHON ?= python3
+# X.Y and path of $(PYTHON), e.g. "3.13 /usr/bin/python3.13" (empty when it does not run).
+PYTHON_INFO := $(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2], sys.executable)' 2>/dev/null)
+PYTHON_VERSION := $(word 1,$(PYTHON_INFO))
+PYTHON_PATH := $(word 2,$(PYTHON_INFO))
+ifeq ($(PYTHON_VERSION),)
+ifneq ($(MAKECMDGOALS),clean)
+$(error PYTHON=$(PYTHON) does not run: give a Python 3.11, 3.12 or 3.13 interpreter (a command on PATH or a path))
+endif
+endif
 UV_VERSION := 0.13.9
 TOOLS := .tools
 UV := $(TOOLS)/bin/uv
+# The default python3 installs into .venv; any other PYTHON (PYTHON=python3.13 or a path) gets an
+# environment of its own named after its version, e.g. .venv-3.13, so that switching interpreters
+# never reuses another one's environment.
+ifeq ($(PYTHON),python3)
 VENV := .venv
+else
+VENV := .venv-$(PYTHON_VERSION)
+endif
 PY := $(VENV)/bin/python
+# The stamp names the version too: when python3 itself changes (3.11 -> 3.12), `uv sync` runs
+# again and, given the interpreter's path (uv takes a bare `python3` for "any Python 3"), replaces
+# the environment.
+INSTALLED := $(VENV)/.installed-$(PYTHON_VERSION)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -19,11 +39,11 @@ $(UV):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
-$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --python $(PYTHON)
+$(INSTALLED): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON_PATH)
 	@touch $@
 
-install: $(VENV)/.installed
+install: $(INSTALLED)
 
 ## make run: install, migrate, load the demo content and serve on http://127.0.0.1:8000
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
@@ -54,6 +74,7 @@ screenshots: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff check --fix .
@@ -72,4 +93,4 @@ loadtest: install
 	$(PY) bench/loadtest.py
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .pytest_cache .ruff_cache .bench
+	rm -rf .venv .venv-3.* $(TOOLS) .pytest_cache .ruff_cache .bench

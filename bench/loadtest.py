@@ -150,7 +150,6 @@ def main():
     env = environment()
     env.setdefault("REDIS_URL", "redis://127.0.0.1:6379/5")
     env["REDIS_URL"] = os.environ.get("REDIS_URL", env["REDIS_URL"])
-    env["VISITOR_CACHE"] = "true"
     seed(env)
     os.environ.update(env)  # the editor below publishes with the server's own settings
     import django

@@ -4,4 +4,10 @@ from bench import views
 from cms.urls import handler404, handler500  # noqa: F401
 from cms.urls import urlpatterns as site_urlpatterns
 
-urlpatterns = [path("bench/floor", views.floor), *site_urlpatterns]
+# Bench-only addresses, served on loopback by `make bench` and never by the site's own URLs.
+urlpatterns = [
+    path("bench/floor", views.floor),
+    path("bench/changed", views.changed),
+    path("bench/save-draft/<int:page_id>", views.save_draft),
+    *site_urlpatterns,
+]

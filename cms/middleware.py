@@ -1,5 +1,5 @@
-"""Middleware: the request scope, the content API's rate limits, search queries and caching headers, the cache of
-anonymous responses, and the page route cache."""
+"""Middleware: the content API's rate limits, search queries and caching headers, and the cache of
+anonymous responses."""
 
 import contextlib
 import hashlib
@@ -7,20 +7,13 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import InterfaceError, OperationalError
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
 from django.utils import translation
 from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
-from wagtail import views as wagtail_views
-from wagtail.images import get_image_model
-from wagtail.models import APIToken, GroupPagePermission, Page, Site
-from wagtail.url_routing import RouteResult
+from wagtail.models import APIToken, GroupPagePermission
 
 from home import caching
-from home.blocks import chosen_objects_scope, prefetch_chosen_objects
-from home.localization import active_locale, localized_by_key
-from home.renditions import PAGE_FILTER_SPECS
 from search import hits as search_hits
 from search.views import clean_query, search_terms
 
@@ -70,18 +63,6 @@ def _token_info(token):
             info = (api_token.pk, editor)
         cache.set(cache_key, info, WINDOW_SECONDS)
     return tuple(info)
-
-
-class RequestScopeMiddleware:
-    """First: opens the request scope in which the content generation and the sites' root
-    paths are read once, however many fragments and pages ask (home/caching.py)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        with caching.request_scope():
-            return self.get_response(request)
 
 
 class APIRateLimitMiddleware:
@@ -174,96 +155,14 @@ class APICacheHeadersMiddleware:
         return response
 
 
-class PageRouteCacheMiddleware:
-    """Finds the page for an address from the cache instead of walking the page tree.
-
-    Wagtail looks a page up level by level (two queries a level, plus the site and its root); the
-    outcome (the page, with what its template shows of other rows, and a routable page's
-    arguments) is kept per content generation (home/caching.py), so a page costs no query to find. Misses, 404s included, take Wagtail's
-    own route, so what answers an address never differs from Wagtail's answer. The site that
-    answers a host is kept the same way, for every view.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        # Open while the page renders: its StreamFields' chooser blocks and rich text links use
-        # the images and pages kept with it.
-        with chosen_objects_scope() as chosen:
-            request._clinic_chosen = chosen
-            return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        # The site for the host, kept as the route is: pages, search and the API all ask for it.
-        host = request._get_raw_host()
-        try:
-            site = caching.fragment(
-                request, "site", [host, request.get_port()], lambda: Site.find_for_request(request)
-            )
-        except (OperationalError, InterfaceError):
-            return None  # the view meets the outage itself and answers it its own way (/healthz)
-        request._wagtail_site = site
-        if view_func is not wagtail_views.serve or not view_args or site is None:
-            return None
-        path = view_args[0]
-        parts = [site.pk, translation.get_language(), path]
-        found = caching.fragment(request, "served-page", parts, lambda: _route(request, path))
-        if found:
-            request._wagtail_route_for_request = RouteResult(*found)
-            for model, objects in found[0].__dict__.get("_clinic_chosen", {}).items():
-                request._clinic_chosen.setdefault(model, {}).update(objects)
-        return None
-
-
-def _route(request, path):
-    """(page, args, kwargs) for `path`, or None (not cached). The page comes with what its
-    template shows of other rows: its relations (`serve_related`, `serve_prefetch`), the images
-    (with their renditions) and pages its StreamFields choose and its rich text links to; each
-    request gets its own copy from the cache."""
-    result = Page.route_for_request(request, path)
-    if result is None:
-        return None
-    found, args, kwargs = result
-    model = type(found)
-    page = model.objects.select_related(*getattr(model, "serve_related", ())).get(pk=found.pk)
-    prefetch_related_objects([page], *getattr(model, "serve_prefetch", ()))
-    # Only the renditions its templates show: any other is looked up in the cache when shown.
-    renditions = Prefetch(
-        "renditions",
-        get_image_model().get_rendition_model().objects.filter(filter_spec__in=PAGE_FILTER_SPECS),
-    )
-    with chosen_objects_scope() as chosen:
-        prefetch_chosen_objects([page], renditions)
-    # Links follow the visitor's language: a page chosen in another language is kept as its
-    # live, public translation where there is one, each on its own (as the links would be).
-    locale = active_locale()
-    chosen_pages = chosen.get(Page, {})
-    elsewhere = [each for each in chosen_pages.values() if each and each.locale_id != locale.pk]
-    translations = localized_by_key(elsewhere, Page.objects.all(), locale) if elsewhere else {}
-    for pk, each in chosen_pages.items():
-        localized = each and translations.get(each.translation_key)
-        if localized is not None and localized.locale_id == locale.pk:
-            chosen_pages[pk] = localized
-    page._clinic_chosen = chosen
-    own_images = [
-        image
-        for field in model._meta.concrete_fields
-        if field.many_to_one
-        and field.related_model is get_image_model()
-        and (image := getattr(page, field.name)) is not None
-    ]
-    prefetch_related_objects(own_images, renditions)
-    return (page, tuple(args or ()), dict(kwargs or {}))
-
-
 class AnonymousPageCacheMiddleware:
     """Keeps the pages and API responses anonymous visitors get, and answers repeats from them.
 
     Django's own cache middleware would do the storing, but it caches whatever lacks `private`,
     needs a timeout to pass before an edit shows, and keys on headers the site does not vary
-    on. This one is keyed on the content generation (home/caching.py), so publishing,
-    unpublishing, moving or deleting any page, in any language, shows on the very next request;
+    on. This one is keyed on the visitors' content version (home/caching.py), so publishing,
+    unpublishing, moving or deleting any page, in any language, shows on the very next request
+    while draft saves leave the cache alone;
     and it takes only what is safe to share:
 
     - GET or HEAD, from a visitor without a session cookie or an Authorization header (editors,
@@ -286,8 +185,9 @@ class AnonymousPageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if seconds <= 0 or not self._may_share(request):
             return self.get_response(request)
-        current = caching.request_generation(request)
-        if current is None:  # cache unreachable: serve from the database
+        try:
+            current = caching.request_version(request)
+        except DatabaseError:  # the view meets the outage itself and answers it (503)
             return self.get_response(request)
         key = self._key(request, current)
         try:

@@ -1,17 +1,26 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from cms import views
+from cms import two_factor, views
 from cms.api import api_v2, api_v3
-from home import views as seo_views
 from search import views as search_views
+from seo import views as seo_views
 
 # Outside the language prefixes: the admin, documents, the API, machine-readable endpoints.
+# The admin's second login factor, for signed-in admin users only, as the admin's own pages.
+two_factor_urls = decorate_urlpatterns(
+    decorate_urlpatterns(two_factor.urlpatterns, require_admin_access), never_cache
+)
+
 urlpatterns = [
+    path("admin/two-factor/", include(two_factor_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_v2.urls),

@@ -50,14 +50,14 @@ def absolute_url(url):
     return settings.WAGTAILAPI_BASE_URL.rstrip("/") + url
 
 
-def related_page(page) -> RelatedPage:
+def related_page(page, request=None) -> RelatedPage:
     page = page.specific_deferred  # its own type, and no query: only the fields every page has
     return {
         "id": page.pk,
         "type": page._meta.label,
         "title": page.title,
         "slug": page.slug,
-        "url": absolute_url(page.get_url()),
+        "url": absolute_url(page.get_url(request)),
         "locale": locale_code(page.locale_id),
     }
 
@@ -159,7 +159,8 @@ class RelatedPagesField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value) -> list[RelatedPage]:
-        return [related_page(page) for page in value]
+        request = self.context.get("request")
+        return [related_page(page, request) for page in value]
 
 
 class RelatedPageField(Field):
@@ -170,7 +171,7 @@ class RelatedPageField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, value) -> RelatedPage | None:
-        return related_page(value) if value is not None else None
+        return related_page(value, self.context.get("request")) if value is not None else None
 
 
 class ImageRenditionsField(Field):

@@ -6,8 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from home import caching, renditions, translation_sync
+        from home import caching, renditions
 
-        translation_sync.connect()
         caching.connect()
         renditions.connect()

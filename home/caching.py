@@ -1,166 +1,138 @@
-"""What anonymous visitors see, kept in the cache, and how it is forgotten.
+"""What visitors see, kept in the cache, and when it is forgotten.
 
-One value, the content generation, is part of the key of every cached page, API response and
-shared fragment (navigation, footer, alerts, view restrictions). Any change that can alter what a
-visitor sees (a page saved, published, unpublished, moved or deleted in any language, a snippet,
-a site setting, an image, a view restriction, a site or locale) replaces it, so everything cached
-before is ignored at once and expires on its own. That is coarser than working out which pages
-show which other pages, but it cannot miss one: every page lists the offices in its footer, and
-cards of a page appear across sections and languages. Editors publish a few times a day, so a
-visitor-facing cache rebuilt after each publish still answers nearly every request.
+One number, the visitors' content version (a row in the database, `ContentVersion`), is part of
+the key of every cached response (cms/middleware.py) and fragment. It moves on when something
+visitors can see changes, and only then:
 
-When the cache is unreachable, `generation()` is None and callers build everything from the
-database: the site keeps working, only slower.
+- a page is published, unpublished (deleting a live page unpublishes it first) or moved;
+- a snippet, an image or document, a site setting, a site, a locale, a redirect, a view
+  restriction or a search promotion is saved or deleted, and a rendition is deleted (its file
+  goes with it); a snippet with drafts counts when it is published or unpublished;
+- a model an app marks with `shown_to_visitors` is saved or deleted.
+
+Draft saves and autosaves, revisions, workflow steps, comments, locks, log entries, search
+counts and appointment requests leave it alone: they change nothing a visitor can see.
+
+The version lives in the database, not in the cache: a change made while the cache is down or
+emptied can never be forgotten, and every process reads the same number, whatever cache each
+one has. Reading it costs one query by primary key per request.
 """
 
-import contextlib
-import contextvars
 import logging
-import time
-import types
 
 from django.apps import apps
-from django.conf import settings
-from django.core.cache import cache, caches
-from django.db import transaction
-from django.db.models import Q
+from django.core.cache import cache
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
 from django.utils.functional import SimpleLazyObject
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail import signals
 
 logger = logging.getLogger(__name__)
 
-GENERATION_KEY = "content-generation"
 FRAGMENT_SECONDS = 60 * 60
 
-# Models whose rows never show on a cached page: saving them must not empty the cache (every
-# search saves its query's hit count).
-UNSEEN_MODELS = {
-    "locations.appointmentrequest",
-    "search.zeroresultquery",
-    "home.clinicrendition",
-}
-# ... except when one is deleted: a page is kept with its images' renditions, and Wagtail deletes
-# a rendition's file with it (`wagtail_update_image_renditions`).
-SEEN_WHEN_DELETED = {"home.clinicrendition"}
-# Apps outside the project whose rows change what visitors see.
-SEEN_WAGTAIL_MODELS = {
-    "wagtailcore.site",
-    "wagtailcore.locale",
-    "wagtailcore.pageviewrestriction",
-    "wagtailredirects.redirect",
-    "wagtaildocs.document",
-    "wagtailsearchpromotions.searchpromotion",
-}
-PROJECT_APPS = {"home", "treatments", "locations", "search"}
+_shown = set()
 
 
-def generation():
-    """The current content generation, or None when the cache cannot be reached (or is not
-    shared by every process: `VISITOR_CACHE`)."""
-    if not settings.VISITOR_CACHE:
-        return None
-    try:
-        value = cache.get(GENERATION_KEY)
-        if value is None:
-            value = time.time_ns()
-            if not cache.add(GENERATION_KEY, value, None):
-                value = cache.get(GENERATION_KEY)
-    except Exception:  # a cache outage is not a visitor's problem
-        logger.warning("Cache unavailable: serving from the database", exc_info=True)
-        return None
-    return value
+def shown_to_visitors(model):
+    """Mark a model whose saved rows visitors see (a class decorator)."""
+    _shown.add(model)
+    return model
 
 
-_scope = contextvars.ContextVar("clinic_request_scope", default=None)
+def current_version():
+    """The visitors' content version (1 query)."""
+    model = apps.get_model("home", "ContentVersion")
+    return model.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
 
-@contextlib.contextmanager
-def request_scope():
-    """While a request is answered (`cms.middleware.RequestScopeMiddleware`): what it reads
-    once from the cache however often it is asked, by fragments, querysets and every page
-    instance it lists: the content generation and the sites' root paths."""
-    token = _scope.set(types.SimpleNamespace())
-    try:
-        yield
-    finally:
-        _scope.reset(token)
-
-
-def current_scope():
-    """The scope of the request being answered, or None (a command, a shell)."""
-    return _scope.get()
-
-
-def request_generation(request=None):
-    """The generation, read once per request however many fragments ask for it (also where no
-    request is at hand, inside the request scope)."""
-    holder = current_scope() or request
-    if holder is None:
-        return generation()
-    if not hasattr(holder, "_clinic_generation"):
-        holder._clinic_generation = generation()
-    return holder._clinic_generation
+def request_version(request):
+    """The version for this request: read once, however many fragments ask for it."""
+    if request is None:
+        return current_version()
+    version = getattr(request, "content_version", None)
+    if version is None:
+        version = request.content_version = current_version()
+    return version
 
 
 def content_changed(**kwargs):
-    """Start a new generation: everything cached for visitors is stale from now on.
+    """Move the visitors' content version on: everything cached before is stale from now on.
 
-    Again once the change is committed: a request that read the new generation while the change
-    was not yet visible to it may have cached the old content under it."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
-
-
-def _new_generation():
-    if (scope := current_scope()) is not None:
-        scope.__dict__.clear()  # read again: the generation, and the sites if one changed
-    try:
-        cache.set(GENERATION_KEY, time.time_ns(), None)
-    except Exception:
-        logger.warning("Cache unavailable: could not invalidate cached pages", exc_info=True)
+    Inside the change's own transaction, so no request can see the new version with the old
+    content."""
+    model = apps.get_model("home", "ContentVersion")
+    if not model.objects.filter(pk=1).update(number=F("number") + 1):
+        model.objects.get_or_create(pk=1, defaults={"number": 1})
 
 
-def _model_changed(sender, **kwargs):
-    label = sender._meta.label_lower
-    if label in SEEN_WHEN_DELETED and kwargs.get("signal") is post_delete:
+def _is_shown(model):
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import DraftStateMixin, Locale, Page, PageViewRestriction, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    if issubclass(model, Page | DraftStateMixin):
+        return False  # their publishing signals count, not their saves
+    return (
+        model in _shown
+        or issubclass(model, BaseSiteSetting | BaseGenericSetting)
+        or model in get_snippet_models()
+        or model
+        in {
+            get_image_model(),
+            get_document_model(),
+            Site,
+            Locale,
+            PageViewRestriction,
+            Redirect,
+            SearchPromotion,
+        }
+    )
+
+
+def _saved_or_deleted(sender, raw=False, **kwargs):
+    if not raw and _is_shown(sender):
         content_changed()
-        return
-    if label in UNSEEN_MODELS:
-        return
-    if sender._meta.app_label in PROJECT_APPS or label in SEEN_WAGTAIL_MODELS:
-        content_changed()
-        return
-    if issubclass(sender, apps.get_model("wagtailcore", "Page")):
+
+
+def _rendition_deleted(sender, **kwargs):
+    from wagtail.images import get_image_model
+
+    if sender is get_image_model().get_rendition_model():
         content_changed()
 
 
 def connect():
-    for signal in (post_save, post_delete):
-        signal.connect(_model_changed, dispatch_uid=f"clinic-cache-{signal}")
-    for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
-        signal.connect(content_changed, dispatch_uid=f"clinic-cache-{id(signal)}")
+    post_save.connect(_saved_or_deleted, dispatch_uid="visitor-cache-save")
+    post_delete.connect(_saved_or_deleted, dispatch_uid="visitor-cache-delete")
+    post_delete.connect(_rendition_deleted, dispatch_uid="visitor-cache-rendition")
+    for signal in (
+        signals.page_published,
+        signals.page_unpublished,
+        signals.post_page_move,
+        signals.published,
+        signals.unpublished,
+    ):
+        signal.connect(content_changed, dispatch_uid=f"visitor-cache-{id(signal)}")
 
 
-def fragment(request, name, parts, build, timeout=FRAGMENT_SECONDS, local=True):
-    """`build()`, cached for this generation under `name` and `parts` (site, language, …).
+def fragment(request, name, parts, build, timeout=FRAGMENT_SECONDS):
+    """`build()`, kept for this content version under `name` and `parts` (site, language, …).
 
-    Looked up in this process's copy first (unless `local` is False: values with keys without
-    number, such as search results, would crowd out the menus and footers), then in the shared
-    cache: the key holds the generation, so a copy made before a change is never read after it.
-    A fragment whose value changes shape takes a new name: during a deploy, servers of both
-    releases share the cache."""
-    current = request_generation(request)
-    if current is None:
+    Only for plain values (text, numbers, lists and dicts of them), never model instances. Not
+    kept in previews, or where no request is at hand."""
+    if request is None or getattr(request, "is_preview", False):
         return build()
-    key = "fragment:{}:{}:{}".format(name, current, ":".join(str(part) for part in parts))
-    copies = caches["local"] if local else None
-    value = copies.get(key) if copies is not None else None
-    if value is not None:
-        return value
+    version = request_version(request)
+    key = "fragment:{}:{}:{}".format(name, version, ":".join(str(part) for part in parts))
     try:
         value = cache.get(key)
-    except Exception:
+    except Exception:  # a cache outage is not a visitor's problem
         logger.warning("Cache unavailable: building %s from the database", name, exc_info=True)
         return build()
     if value is None:
@@ -169,65 +141,32 @@ def fragment(request, name, parts, build, timeout=FRAGMENT_SECONDS, local=True):
             cache.set(key, value, timeout)
         except Exception:
             logger.warning("Cache unavailable: could not keep %s", name, exc_info=True)
-            return value
-    if copies is not None:
-        copies.set(key, value, timeout)
     return value
 
 
-def fragments(request, name, parts, ids, build, timeout=FRAGMENT_SECONDS, local=True):
-    """`fragment()` for many values at once: {id: value} for each of `ids`, each cached for this
-    generation under `name`, `parts` and its id. `build(missing)` makes those not kept, as
-    {id: value}; one round trip to each cache however many are asked for."""
-    current = request_generation(request)
-    if current is None:
-        return build(list(ids))
-    prefix = "fragment:{}:{}:{}:".format(name, current, ":".join(str(part) for part in parts))
-    keys = {f"{prefix}{id}": id for id in ids}
-    copies = caches["local"] if local else None
-    found = copies.get_many(keys) if copies is not None else {}
-    wanted = [key for key in keys if key not in found]
-    if wanted:
-        try:
-            shared = cache.get_many(wanted)
-        except Exception:
-            logger.warning("Cache unavailable: building %s from the database", name, exc_info=True)
-            shared = {}
-        if copies is not None:
-            copies.set_many(shared, timeout)
-        found.update(shared)
-    values = {keys[key]: value for key, value in found.items()}
-    missing = [id for key, id in keys.items() if key not in found]
-    if missing:
-        built = build(missing)
-        new = {f"{prefix}{id}": value for id, value in built.items()}
-        try:
-            cache.set_many(new, timeout)
-        except Exception:
-            logger.warning("Cache unavailable: could not keep %s", name, exc_info=True)
-        else:
-            if copies is not None:
-                copies.set_many(new, timeout)
-        values.update(built)
-    return values
+def public_q(request=None):
+    """A filter for pages outside private sections, for `qs.filter(public_q())`: Wagtail's
+    `qs.public()` reads the view restrictions with a query of its own each time it is used; this
+    asks the database inside the same query (a restriction on the page or on an ancestor: its
+    page's path starts the page's path)."""
+    from wagtail.models import PageViewRestriction
+
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return ~Exists(restricted)
 
 
-def restricted_paths(request=None):
-    """Tree paths of the pages with a view restriction (password, login, groups)."""
-    model = apps.get_model("wagtailcore", "PageViewRestriction")
+def public_path_q(request=None):
+    """`public_q()` for search backends, which filter on plain field lookups only: the paths of
+    the restricted sections are read first (a query, kept for the content version)."""
+    from wagtail.models import PageViewRestriction
 
     def build():
-        return sorted(model.objects.values_list("page__path", flat=True))
+        return sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
 
-    return fragment(request, "restricted-paths", [], build)
-
-
-def public_q(request=None):
-    """A filter for pages outside private sections: `qs.filter(public_q())` is `qs.public()`
-    without a query for the view restrictions each time; they are read once per content
-    generation (adding or removing a restriction starts a new one)."""
     private = Q()
-    for path in restricted_paths(request):
+    for path in fragment(request, "restricted-paths", [], build):
         private |= Q(path__startswith=path)
     return ~private if private else Q()
 

@@ -100,6 +100,22 @@ def localize_pages(pages, queryset=None, locale=None):
     return result
 
 
+def in_visitor_language(queryset, locale=None):
+    """The live, public pages of `queryset` in `locale` (default: the active one), with the
+    default language's where a page has no live translation there, in the queryset's order
+    in the queryset's order: one query. For lists whose rows are found by translation key (so
+    both languages' pages match)."""
+    locale = locale or active_locale()
+    default = default_locale()
+    rows = list(queryset.live().filter(public_q()).filter(locale_id__in={locale.pk, default.pk}))
+    chosen = {}
+    for row in rows:
+        if row.locale_id == locale.pk or row.translation_key not in chosen:
+            chosen[row.translation_key] = row
+    kept = {id(row) for row in chosen.values()}
+    return [row for row in rows if id(row) in kept]
+
+
 def linked_pages(ids, queryset, locale=None):
     """The live, public pages with these ids, in the order given, in the visitor's language.
 
@@ -162,14 +178,8 @@ def prefetch_images(pages, fields):
         for page, field, _ in slots
         if (image := field.get_cached_value(page, None))
     }
-    prefetch_related_objects(
-        [
-            image
-            for image in loaded.values()
-            if "renditions" not in getattr(image, "_prefetched_objects_cache", {})
-        ],
-        "renditions",
-    )
+    # Images whose renditions were read already are skipped by Django.
+    prefetch_related_objects(list(loaded.values()), "renditions")
 
 
 def prefetch_page_relations(pages):
@@ -221,9 +231,11 @@ def _prefetch_translations(pages):
     for other in others.specific(defer=True):
         translations.setdefault(other.translation_key, []).append(other)
     for page in pages:
-        page.__dict__.setdefault("_relations", {})["translations"] = [
-            other for other in translations.get(page.translation_key, []) if other.pk != page.pk
-        ]
+        remember(
+            page,
+            "translations",
+            [other for other in translations.get(page.translation_key, []) if other.pk != page.pk],
+        )
 
 
 def prefetch_forward(pages, name, link_model, owner, target, target_queryset):
@@ -284,9 +296,16 @@ def _store(pages, name, queryset, related_for):
                     continue
                 seen.add(item.translation_key)
                 result.append(localized[item.translation_key])
-            page.__dict__.setdefault("_relations", {})[name] = result
+            remember(page, name, result)
+
+
+def remember(page, name, related):
+    """Keep the relation `name` read in advance for `page` (a listing reads them together)."""
+    if getattr(page, "prefetched_relations", None) is None:
+        page.prefetched_relations = {}
+    page.prefetched_relations[name] = related
 
 
 def prefetched(page, name):
     """The relation `name` of `page` if a listing read it in advance, else None."""
-    return page.__dict__.get("_relations", {}).get(name)
+    return (getattr(page, "prefetched_relations", None) or {}).get(name)

@@ -1,9 +1,10 @@
 """Page links in rich text, read for a whole text at once and shown in the visitor's language.
 
 Wagtail's own handler reads the linked pages with a query per page type and then, for each link,
-looks up the active Locale and the page's translation (two queries a link). A URL needs no page
-type, so here the links of a text cost one query, and one more when some link targets are in
-another language than the visitor's.
+looks up the active Locale and the page's translation (`page.localized`: two queries a link), so a
+text's cost grows with its links. A URL needs no page type: here the links of a text cost one
+query, and one more when some link targets are in another language than the visitor's. It is
+registered through Wagtail's `register_rich_text_features` hook (home/wagtail_hooks.py).
 """
 
 from django.utils.html import escape

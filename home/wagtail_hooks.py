@@ -1,19 +1,8 @@
-from django.contrib import messages
-from django.urls import include, path, reverse
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets import ListingButton
-from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
-from wagtail_localize.models import Translation
 
-from home import review_submission, two_factor
-from home.models import ArticleTopic, FooterContent, MedicalReviewMixin, SiteAlert
-from home.reports import ReviewDueReportView
+from home.models import FooterContent, SiteAlert
 from home.rich_text import LocalizedPageLinkHandler
 
 
@@ -34,96 +23,8 @@ class FooterContentViewSet(SnippetViewSet):
     list_display = ["__str__", "locale"]
 
 
-class ArticleTopicViewSet(SnippetViewSet):
-    model = ArticleTopic
-    icon = "tag"
-    menu_label = "Article topics"
-    list_display = ["name", "slug", "locale"]
-    list_filter = ["locale"]
-
-
 register_snippet(SiteAlertViewSet)
 register_snippet(FooterContentViewSet)
-register_snippet(ArticleTopicViewSet)
-
-
-@hooks.register("before_edit_page")
-def warn_about_missing_meta_description(request, page):
-    """Clinical pages are judged by search engines on their description: say so when it is empty.
-    Shown when the editor opens the page (not on save, when the form says what changed)."""
-    if request.method != "GET" or not isinstance(page, MedicalReviewMixin):
-        return
-    if not (page.search_description or "").strip():
-        messages.warning(
-            request,
-            _(
-                "This clinical page has no meta description. Search engines then show a summary "
-                "of their own choosing: add one of one or two sentences under Promote → "
-                "“Search description”."
-            ),
-        )
-
-
-class ReviewDueMenuItem(MenuItem):
-    def is_shown(self, request):
-        return PagePermissionPolicy(Page).user_has_any_permission(
-            request.user, ["add", "change", "publish"]
-        )
-
-
-@hooks.register("register_reports_menu_item")
-def register_review_due_menu_item():
-    return ReviewDueMenuItem(
-        gettext_lazy("Medical review due"),
-        reverse("review_due_report"),
-        name="medical-review-due",
-        icon_name="doc-full-inverse",
-        order=750,
-    )
-
-
-@hooks.register("register_admin_urls")
-def register_review_due_urls():
-    return [
-        path("reports/review-due/", ReviewDueReportView.as_view(), name="review_due_report"),
-        path(
-            "reports/review-due/results/",
-            ReviewDueReportView.as_view(results_only=True),
-            name="review_due_report_results",
-        ),
-    ]
-
-
-@hooks.register("register_admin_urls")
-def register_two_factor_urls():
-    return [path("two-factor/", include(two_factor.urlpatterns))]
-
-
-@hooks.register("register_page_header_buttons")
-def submit_translation_for_review_button(page, user, view_name=None, next_url=None):
-    """The translation editor has no workflow actions: offer them in the page's header menu."""
-    if not page.has_unpublished_changes or not review_submission.can_submit(page, user):
-        return
-    if Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-    ).exists():
-        yield ListingButton(
-            _("Submit for review"),
-            reverse("submit_translation_for_review", args=[page.pk]),
-            icon_name="resubmit",
-            priority=5,
-        )
-
-
-@hooks.register("register_admin_urls")
-def register_review_submission_urls():
-    return [
-        path(
-            "medical-review/submit/<int:page_id>/",
-            review_submission.submit_for_review,
-            name="submit_translation_for_review",
-        )
-    ]
 
 
 @hooks.register("register_rich_text_features", order=10)

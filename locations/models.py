@@ -2,7 +2,6 @@
 
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
@@ -47,8 +46,8 @@ from home.localization import (
     prefetch_reverse,
     prefetched,
 )
-from home.models import ArticlePage, BasePage
-from home.models.articles import article_cards
+from home.models import BasePage
+from home.relations import related_model
 from locations.blocks import AmenityBlock, EducationBlock, LanguageBlock
 
 # Machine-readable names for the API, whatever language the request is in.
@@ -83,9 +82,6 @@ class LocationIndexPage(BasePage):
 
 class LocationPage(BasePage):
     """One office: where it is, when it is open, who works there and what it offers."""
-
-    serve_related = (*BasePage.serve_related, "image")
-    serve_prefetch = ("opening_hours", "hours_exceptions")
 
     summary = models.TextField(
         max_length=400, help_text="A sentence or two about the office, shown under its name."
@@ -298,9 +294,8 @@ class LocationPage(BasePage):
         prefetch_reverse(
             pages, "physicians", PhysicianPage.objects.all(), "location_links__location"
         )
-        treatment_model = apps.get_model("treatments", "TreatmentPage")
         prefetch_reverse(
-            pages, "treatments", treatment_model.objects.all(), "location_links__location"
+            pages, "treatments", cls.treatment_model().objects.all(), "location_links__location"
         )
 
     def get_api_physicians(self):
@@ -371,8 +366,14 @@ class LocationPage(BasePage):
         )
         return localize_pages(physicians, queryset=PhysicianPage.for_cards(), locale=locale)
 
+    @classmethod
+    def treatment_model(cls):
+        """The treatment page type (`treatments`, built on this app), whose link rows name the
+        offices where a treatment is given with the `related_name` "treatment_links"."""
+        return related_model(related_model(cls, "treatment_links"), "treatment")
+
     def get_treatments(self, locale=None):
-        treatment_model = apps.get_model("treatments", "TreatmentPage")
+        treatment_model = self.treatment_model()
         treatments = (
             treatment_model.for_cards()
             .live()
@@ -468,8 +469,6 @@ class PhysicianIndexPage(BasePage):
 
 class PhysicianPage(BasePage):
     """A physician of the clinic. The page title is the physician's full name."""
-
-    serve_related = (*BasePage.serve_related, "photo")
 
     credentials = models.CharField(
         max_length=60, blank=True, help_text='Post-nominal letters, e.g. "MD, FAAN".'
@@ -607,12 +606,19 @@ class PhysicianPage(BasePage):
             "location",
             LocationPage.objects.all(),
         )
-        prefetch_reverse(pages, "articles", ArticlePage.objects.all(), "author")
+        prefetch_reverse(pages, "articles", cls.article_model().objects.all(), "author")
+
+    @classmethod
+    def article_model(cls):
+        """The article page type (`articles`, built on this app), whose `author` is defined
+        there with the `related_name` "articles_written"."""
+        return related_model(cls, "articles_written")
 
     def get_articles(self, locale=None):
         """The live articles this physician wrote, newest first, in the visitor's language."""
-        return article_cards(
-            ArticlePage.objects.filter(author__translation_key=self.translation_key), locale
+        articles = self.article_model()
+        return articles.cards(
+            articles.objects.filter(author__translation_key=self.translation_key), locale
         )
 
     def get_api_articles(self):
@@ -664,7 +670,3 @@ class PhysicianLocation(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "office"
-
-
-# The appointment request page and the requests it stores live in their own module.
-from locations.appointments import AppointmentRequest, AppointmentRequestPage  # noqa: E402, F401

@@ -6,7 +6,6 @@ searching, the editors' synonyms are added to the query; on PostgreSQL, a query 
 is tried again with trigram fuzzy matching so misspellings still find their page.
 """
 
-import hashlib
 import re
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -20,9 +19,10 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Fuzzy, Or, PlainText
 
+from articles.models import ArticlePage
 from home import caching
 from home.localization import active_locale
-from home.models import ArticlePage, HomePage
+from home.models import HomePage
 from locations.models import LocationPage, PhysicianPage
 from search import hits
 from search.models import SearchSynonym
@@ -63,7 +63,7 @@ def search_terms(query):
 
 def synonyms(locale, request=None):
     """(term, expansion) of the editors' synonyms in a language, read once per content
-    generation (editing a synonym starts a new one)."""
+    version (editing a synonym moves it on)."""
 
     def build():
         return list(SearchSynonym.objects.filter(locale=locale).values_list("term", "expansion"))
@@ -112,7 +112,7 @@ def every_word(words):
 
 def public_pages(locale, request=None):
     """Live, public pages in the visitor's language (the view restrictions read from the cache)."""
-    return Page.objects.live().filter(caching.public_q(request), locale=locale)
+    return Page.objects.live().filter(caching.public_path_q(request), locale=locale)
 
 
 def searchable_pages(public, result_type=None):
@@ -194,8 +194,7 @@ def promoted_pages(search_query, public):
 
 def found_for(request, query, result_type, locale, page_number):
     """What a search shows: the promoted pages, one page of results (ten), how many results in
-    all and which page it is. Kept per content generation for each query, language, type and
-    page: a campaign's visitors search the same few words, and any publish starts afresh."""
+    all and which page it is, for a query, language, type and page number. The whole response is kept by the visitors' cache (cms/middleware.py)."""
 
     def build():
         with_synonyms = apply_synonyms(query, locale, request)
@@ -220,11 +219,7 @@ def found_for(request, query, result_type, locale, page_number):
             "number": page.number,
         }
 
-    parts = [locale.pk, result_type, RESULTS_PER_PAGE, page_number]
-    parts.append(hashlib.sha256(query.encode()).hexdigest())
-    # Shared only (as many keys as visitors have words), and for a minute at most: a search
-    # engine such as OpenSearch shows a publish a moment after the new generation starts.
-    return caching.fragment(request, "search", parts, build, timeout=RESULTS_SECONDS, local=False)
+    return build()
 
 
 def search(request):

@@ -22,7 +22,17 @@ import pytest
 from django.conf import settings
 from django.utils.translation.template import templatize
 
-PROJECT_APPS = ["cms", "home", "treatments", "locations", "search"]
+PROJECT_APPS = [
+    "cms",
+    "home",
+    "locations",
+    "editorial",
+    "treatments",
+    "articles",
+    "appointments",
+    "seo",
+    "search",
+]
 LANGUAGE = "es"
 CATALOGUE = Path(settings.LOCALE_PATHS[0]) / LANGUAGE / "LC_MESSAGES" / "django.po"
 COMPILED = CATALOGUE.with_suffix(".mo")

@@ -47,33 +47,9 @@ def test_a_published_page_is_shown_without_making_a_rendition(client, demo, sett
     assert inserts == []
 
 
-def test_renditions_read_from_the_cache_are_not_written_back(client, demo):
-    """Each image on a page costs a cache read, not a read and a write, once its renditions are
-    in the cache (with Redis: one round trip an image instead of two)."""
-    from home.models import ClinicRendition
-
-    image = ClinicImageFactory(file__width=1600, file__height=1000)
-    page = ConditionPageFactory(parent=demo.conditions, image=image, listing_image=image)
-    assert client.get(page.url).status_code == 200  # renditions now in the cache
-    backend = ClinicRendition.cache_backend
-    writes = []
-    original_set, original_set_many = backend.set, backend.set_many
-    backend.set = lambda *args, **kwargs: writes.append(args[0]) or original_set(*args, **kwargs)
-    backend.set_many = lambda data, *args, **kwargs: (
-        writes.extend(data) or original_set_many(data, *args, **kwargs)
-    )
-    try:
-        html = client.get(page.url).content.decode()
-        single = image.get_rendition("fill-1200x630")
-    finally:
-        del backend.set, backend.set_many
-    assert "srcset=" in html and single.url in html
-    assert writes == []
-
-
-def test_a_rendition_made_after_its_page_was_kept_is_not_made_again(client, demo, settings):
-    """A page is kept per content generation with its images and the renditions they had then;
-    one made since is found in the cache or the database, its file not made again."""
+def test_a_rendition_made_on_a_first_view_is_not_made_again(client, demo, settings):
+    """A rendition made while a page renders is read with the page's images next time, from the
+    database, even when the cache has forgotten it: its file is not made again."""
     settings.RENDITIONS_ON_PUBLISH = False
     image = ClinicImageFactory(file__width=1600, file__height=1000)
     body = [("image", {"image": image, "caption": "The waiting room"})]

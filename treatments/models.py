@@ -19,6 +19,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from editorial.models import MedicalReviewMixin
 from home.api import ImageRenditionsField, RelatedPagesField
 from home.blocks import (
     INLINE_RICH_TEXT_FEATURES,
@@ -30,21 +31,15 @@ from home.blocks import (
 )
 from home.caching import lazy_list, public_q
 from home.localization import (
+    in_visitor_language,
     linked_pages,
-    localize_pages,
     page_locale,
     prefetch_forward,
     prefetch_reverse,
     prefetched,
 )
-from home.models import (
-    ArticleCondition,
-    ArticlePage,
-    ArticleTreatment,
-    BasePage,
-    MedicalReviewMixin,
-)
-from home.models.articles import article_cards
+from home.models import BasePage
+from home.relations import related_model, reverse_field_name
 
 # How many articles a condition or treatment page lists as further reading.
 FURTHER_READING = 6
@@ -78,8 +73,6 @@ class ClinicalIndexPage(BasePage):
 
 class ClinicalPage(MedicalReviewMixin, BasePage):
     """Fields every condition and treatment page has: summary, image, body, FAQs."""
-
-    serve_related = (*BasePage.serve_related, "image", "reviewed_by")
 
     summary = models.TextField(
         max_length=400, help_text="Two or three plain sentences at the top of the page."
@@ -126,15 +119,20 @@ class ClinicalPage(MedicalReviewMixin, BasePage):
     def get_listing_summary(self):
         return self.listing_summary or self.summary
 
-    # The link model and field through which articles name pages of this type.
-    article_link = None
+    @classmethod
+    def article_model(cls):
+        """The article page type. Articles (`articles`, built on this app) name the pages they
+        are about through link rows whose `related_name` is "article_links"."""
+        return related_model(related_model(cls, "article_links"), "article")
 
     def get_articles(self, locale=None, limit=FURTHER_READING):
         """The newest live articles about this page, in the visitor's language."""
-        link_model, field = self.article_link
+        link_model = related_model(type(self), "article_links")
+        field = reverse_field_name(type(self), "article_links")
         linked = link_model.objects.filter(**{f"{field}__translation_key": self.translation_key})
-        return article_cards(
-            ArticlePage.objects.filter(pk__in=linked.values("article_id")), locale, limit
+        articles = self.article_model()
+        return articles.cards(
+            articles.objects.filter(pk__in=linked.values("article_id")), locale, limit
         )
 
     def get_api_articles(self):
@@ -237,14 +235,14 @@ class ConditionPage(ClinicalPage):
         APIField("articles", serializer=RelatedPagesField(source="get_api_articles")),
     ]
 
-    article_link = (ArticleCondition, "condition")
-
     @classmethod
     def prefetch_relations(cls, pages):
         prefetch_reverse(
             pages, "treatments", TreatmentPage.objects.all(), "condition_links__condition"
         )
-        prefetch_reverse(pages, "articles", ArticlePage.objects.all(), "condition_links__condition")
+        prefetch_reverse(
+            pages, "articles", cls.article_model().objects.all(), "condition_links__condition"
+        )
 
     def get_api_treatments(self):
         cached = prefetched(self, "treatments")
@@ -253,13 +251,11 @@ class ConditionPage(ClinicalPage):
     def get_treatments(self, locale=None):
         treatments = (
             TreatmentPage.for_cards()
-            .live()
-            .filter(public_q())
             .filter(condition_links__condition__translation_key=self.translation_key)
             .distinct()
             .order_by("title")
         )
-        return localize_pages(treatments, queryset=TreatmentPage.for_cards(), locale=locale)
+        return in_visitor_language(treatments, locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -422,11 +418,11 @@ class TreatmentPage(ClinicalPage):
         APIField("articles", serializer=RelatedPagesField(source="get_api_articles")),
     ]
 
-    article_link = (ArticleTreatment, "treatment")
-
     @classmethod
     def prefetch_relations(cls, pages):
-        prefetch_reverse(pages, "articles", ArticlePage.objects.all(), "treatment_links__treatment")
+        prefetch_reverse(
+            pages, "articles", cls.article_model().objects.all(), "treatment_links__treatment"
+        )
         prefetch_forward(
             pages,
             "conditions",

@@ -12,10 +12,16 @@ env = environ.Env()
 # ---------------------------------------------------------------------------------------------
 # Applications
 # ---------------------------------------------------------------------------------------------
+# The project's apps, bottom layer first (docs/architecture.md): each imports only those above it
+# in this list.
 INSTALLED_APPS = [
     "home",
-    "treatments",
     "locations",
+    "editorial",
+    "treatments",
+    "articles",
+    "appointments",
+    "seo",
     "search",
     "demo",
     "wagtail_localize",
@@ -52,7 +58,6 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "cms.middleware.RequestScopeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -66,11 +71,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "home.two_factor.AdminTwoFactorMiddleware",
+    "cms.two_factor.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "cms.middleware.PageRouteCacheMiddleware",
     "cms.views.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",  # last: answers a locked-out login with 429
 ]
@@ -125,20 +129,8 @@ if env.str("REDIS_URL", default=""):
         },
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-# Each process's own copy of the shared fragments it has read (home/caching.py): their keys carry
-# the content generation, read from the shared cache once a request, so a copy is never stale; it
-# saves a round trip to Redis for each of the dozen fragments a page shows.
-CACHES["local"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "clinic-fragments",
-    "OPTIONS": {"MAX_ENTRIES": 5_000},
-}
-
-# What visitors see is cached (home/caching.py) only where every process shares the cache: a
-# publish in one process must reach all the others. Production turns it on with REDIS_URL.
-VISITOR_CACHE = env.bool("VISITOR_CACHE", default=True)
 # Seconds anonymous visitors' pages and API responses are kept (cms/middleware.py); publishing
-# anything replaces them at once. 0 turns the page cache off (shared fragments stay cached).
+# anything visitors see replaces them at once. 0 turns the page cache off (shared fragments stay cached).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # Seconds a CDN may keep a page (`s-maxage`); 0: pages say nothing to shared caches.
 CDN_MAX_AGE = 0
@@ -165,7 +157,7 @@ AXES_SENSITIVE_PARAMETERS = ["password"]
 AXES_VERBOSE = False
 
 # Superusers, Site administrators and Medical reviewers must confirm each admin session with a
-# code from an authenticator app (home/two_factor.py). On in production, off for the local demo.
+# code from an authenticator app (cms/two_factor.py). On in production, off for the local demo.
 ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=False)
 OTP_TOTP_ISSUER = "Ki Ketamine"
 
@@ -261,7 +253,7 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # new translations start 
 # "Medical review due" report lists the pages past it).
 MEDICAL_REVIEW_MAX_AGE_DAYS = env.int("MEDICAL_REVIEW_MAX_AGE_DAYS", default=365)
 
-# Appointment requests (protected health information; see locations/appointments.py).
+# Appointment requests (protected health information; see appointments/models.py).
 # Where a request's notification goes when its office has no intake e-mail address.
 APPOINTMENT_FALLBACK_EMAIL = env.str("APPOINTMENT_FALLBACK_EMAIL", default="")
 # The number visitors are asked to call when the site cannot take their request (the database is

@@ -24,9 +24,6 @@ _required("DATABASE_URL")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
-# Several gunicorn workers (and servers) must share one cache for a publish to reach them all:
-# without Redis nothing visitors see is cached.
-VISITOR_CACHE = env.bool("VISITOR_CACHE", default=bool(env.str("REDIS_URL", default="")))
 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -5,6 +5,7 @@ The author, reviewer, dates, references, images, topics and related pages follow
 language's posts, so the other languages' copy holds only the words.
 """
 
+from articles.models import ArticleIndexPage, ArticlePage, ArticleTopic
 from demo.content import (
     faqs,
     load,
@@ -27,7 +28,6 @@ from demo.helpers import (
     resolve_stream,
 )
 from demo.translation import translate as translate_object
-from home.models import ArticleIndexPage, ArticlePage, ArticleTopic
 
 
 def index_words(words):

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from demo.helpers import find_page, heading, report_created
-from home.governance import (
+from editorial.governance import (
     INTAKE,
     MARKETING_EDITORS,
     MEDICAL_REVIEWERS,

@@ -11,6 +11,7 @@ import datetime
 
 from django.utils import timezone
 
+from appointments.models import AppointmentRequestPage
 from demo.content import load, source_language, stream, translation_languages
 from demo.helpers import (
     Images,
@@ -22,7 +23,7 @@ from demo.helpers import (
     resolve_stream,
 )
 from demo.translation import translate as translate_object
-from locations.models import AppointmentRequestPage, LocationPage, PhysicianPage
+from locations.models import LocationPage, PhysicianPage
 
 WEEKDAYS = {name: number for number, name in enumerate(calendar.day_name)}
 

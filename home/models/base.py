@@ -1,18 +1,19 @@
-"""The abstract base page and the small mixins every page type is built from."""
+"""The abstract base page and the small mixins every page type is built from (the medical-review
+mixin of clinical pages is `editorial.models.MedicalReviewMixin`)."""
 
 from django.db import models
+from django.db.models import Q, Value
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home import caching
-from home.api import ImageRenditionsField, RelatedPageField, RelatedPagesField
-from home.blocks import ReferenceBlock
+from home.api import ImageRenditionsField, RelatedPagesField
+from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.caching import public_q
-from home.localization import localize_pages, page_locale, prefetched
+from home.localization import prefetched
 
 
 class SeoMixin(models.Model):
@@ -111,73 +112,6 @@ class ListingMixin(models.Model):
         return self.listing_summary or getattr(self, "summary", "") or ""
 
 
-class MedicalReviewMixin(models.Model):
-    """Who checked a clinical page medically, when, and the sources its facts rely on."""
-
-    reviewed_by = models.ForeignKey(
-        "locations.PhysicianPage",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name="medically reviewed by",
-        help_text="The physician who checked this page's medical content.",
-    )
-    last_reviewed = models.DateField(
-        null=True,
-        blank=True,
-        verbose_name="last medically reviewed",
-        help_text="The date of the most recent medical review.",
-    )
-    references = StreamField(
-        [("reference", ReferenceBlock())],
-        blank=True,
-        help_text="The sources of this page's facts, in the order they should be listed.",
-    )
-
-    api_fields = [
-        APIField("reviewed_by", serializer=RelatedPageField(source="get_api_reviewed_by")),
-        APIField("last_reviewed"),
-        APIField("references"),
-    ]
-
-    review_panels = [
-        MultiFieldPanel(
-            [
-                FieldPanel("reviewed_by", permission="home.record_medical_review"),
-                FieldPanel("last_reviewed", permission="home.record_medical_review"),
-            ],
-            heading="Medical review",
-            help_text=(
-                "Filled in when a medical reviewer approves the page in the Medical review "
-                "workflow."
-            ),
-        ),
-        FieldPanel("references"),
-    ]
-
-    # A translation is reviewed by the same physician, on the same date, against the same
-    # sources: these follow the source page. Pages show the reviewer in the visitor's language.
-    review_translatable_fields = [
-        SynchronizedField("reviewed_by"),
-        SynchronizedField("last_reviewed"),
-        SynchronizedField("references"),
-    ]
-
-    class Meta:
-        abstract = True
-
-    def get_api_reviewed_by(self):
-        """The reviewer's page in this page's language (the field follows the source page)."""
-        cached = prefetched(self, "reviewed_by")
-        if cached is not None:
-            return cached[0] if cached else None
-        if self.reviewed_by is None:
-            return None
-        localized = localize_pages([self.reviewed_by], locale=page_locale(self))
-        return localized[0] if localized else self.reviewed_by
-
-
 class BasePage(SeoMixin, ListingMixin, Page):
     """Every page type of the site derives from this abstract page; it has no table of its own."""
 
@@ -186,9 +120,6 @@ class BasePage(SeoMixin, ListingMixin, Page):
     search_template = "includes/search_result.html"
     # What a search result says the page is, in the visitor's language.
     visitor_label = gettext_lazy("Page")
-    # Relations the page's own template shows, fetched with the page when it is served
-    # (cms/middleware.py); each type adds its own. The header and social tags show these two.
-    serve_related = ("listing_image", "social_image")
 
     promote_panels = [
         *SeoMixin.seo_panels,
@@ -234,28 +165,18 @@ class BasePage(SeoMixin, ListingMixin, Page):
             return cached
         return list(self.get_translations().live().filter(public_q()).specific(defer=True))
 
-    def _get_site_root_paths(self, cache_object=None, **kwargs):
-        # Wagtail reads the sites' root paths from the cache once per page instance; a listing
-        # with its related pages and translations made some 30 round trips for the same value.
-        # Within a request they are read once. An object that was handed its own (Wagtail's
-        # redirects compare a page's old and new URLs that way) keeps them, and is given them
-        # otherwise, as Wagtail does: its callers read them there.
-        scope = caching.current_scope()
-        if scope is None or kwargs or hasattr(cache_object, "_wagtail_cached_site_root_paths"):
-            return super()._get_site_root_paths(cache_object, **kwargs)
-        paths = super()._get_site_root_paths(scope)
-        if cache_object is not None:
-            cache_object._wagtail_cached_site_root_paths = paths
-        return paths
-
     def get_view_restrictions(self):
-        """Wagtail's check of this page's view restrictions, skipped (two queries on every
-        request) when the cached list of restricted sections shows none above or at this page."""
-        if self.alias_of_id is None and not any(
-            self.path.startswith(path) for path in caching.restricted_paths()
-        ):
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+        """Wagtail's answer (the restrictions on this page and its ancestors, or on the pages
+        they are aliases of) in one query instead of two: served pages ask on every request."""
+        trail = Page.objects.filter(path=Substr(Value(self.path), 1, Length("path")))
+        if self.alias_of_id is not None:
+            trail = trail.exclude(pk=self.pk)
+            aliased = Q(page__in=trail.values("alias_of")) | Q(page_id=self.alias_of_id)
+        else:
+            aliased = Q(page__in=trail.values("alias_of"))
+        return PageViewRestriction.objects.filter(
+            Q(page__in=trail.filter(alias_of__isnull=True)) | aliased
+        )
 
     @classmethod
     def for_cards(cls):
@@ -264,6 +185,18 @@ class BasePage(SeoMixin, ListingMixin, Page):
         return cls.objects.select_related("listing_image").prefetch_related(
             "listing_image__renditions"
         )
+
+    def serve(self, request, *args, **kwargs):
+        """Wagtail's serve, with what the page chooses read in advance: its own images, and the
+        images and pages its StreamFields choose and its rich text links to, one query per kind
+        (home/blocks.py), however many it shows. The template is rendered while they are at
+        hand."""
+        with chosen_objects_scope():
+            prefetch_chosen_objects([self])
+            response = super().serve(request, *args, **kwargs)
+            if callable(getattr(response, "render", None)) and not response.is_rendered:
+                response.render()
+        return response
 
     def get_social_image(self):
         return self.social_image or self.listing_image

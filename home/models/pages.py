@@ -3,7 +3,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -15,8 +15,6 @@ from home.models.base import BasePage
 
 class HomePage(BasePage):
     """The front page: a welcome, the pages the clinic features, and the offices."""
-
-    serve_related = (*BasePage.serve_related, "hero_image", "hero_cta_page")
 
     hero_heading = models.CharField(max_length=120, help_text="The large heading at the top.")
     hero_text = models.TextField(
@@ -45,15 +43,6 @@ class HomePage(BasePage):
     body = StreamField(BodyBlock(), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "treatments.TreatmentIndexPage",
-        "treatments.ConditionIndexPage",
-        "locations.PhysicianIndexPage",
-        "locations.LocationIndexPage",
-        "locations.AppointmentRequestPage",
-        "home.ArticleIndexPage",
-        "home.StandardPage",
-    ]
     max_count_per_parent = 1
 
     content_panels = [
@@ -108,6 +97,19 @@ class HomePage(BasePage):
         APIField("featured_pages", serializer=RelatedPagesField(source="get_api_featured_pages")),
         APIField("body"),
     ]
+
+    @classmethod
+    def clean_subpage_models(cls):
+        """The page types that name the home page in their `parent_page_types`: the sections of
+        the apps built on this one (treatments, conditions, physicians, locations, articles, the
+        appointment request) and standard pages. This base app names none of them; a type that
+        does not restrict its parents is not offered here."""
+        return [
+            model
+            for model in get_page_models()
+            if getattr(model, "parent_page_types", None) is not None
+            and cls in model.clean_parent_page_models()
+        ]
 
     def get_api_featured_pages(self):
         return self.get_featured_pages(locale=page_locale(self))

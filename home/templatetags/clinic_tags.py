@@ -1,52 +1,51 @@
 """Tags for the pieces every page shares: navigation, alerts, footer, breadcrumbs and cards.
 
-Each tag runs a fixed number of queries however many items it lists. Topic models are looked up by
-label, so `home` does not import from the apps built on it.
+Each tag runs a fixed number of queries however many items it lists. What a topic app adds to every
+page (the offices in the footer, the articles feed link) is in that app's own tags
+(`locations.templatetags.office_tags`, `articles.templatetags.article_tags`).
 """
 
 from django import template
-from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import translate_url
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
 from home import caching
-from home.caching import public_q
 from home.localization import active_locale, default_locale, localize_pages, prefetch_images
-from home.models import ArticleIndexPage, ClinicSettings, FooterContent, SiteAlert, StandardPage
+from home.models import ClinicSettings, SiteAlert
+from home.navigation import live_ancestors, root_children
 
 register = template.Library()
 
 
-def _site_root(request):
+def site_root(request):
     """The current site's root page in the visitor's language, or None outside any site."""
     if request is None:
         return None
     # Navigation, footer and header all ask for it: look it up once per request.
-    if not hasattr(request, "_clinic_site_root"):
+    if not hasattr(request, "clinic_site_root"):
         site = Site.find_for_request(request)
-        request._clinic_site_root = (
+        request.clinic_site_root = (
             (localize_pages([site.root_page], locale=_locale(request)) or [site.root_page])[0]
             if site
             else None
         )
-    return request._clinic_site_root
+    return request.clinic_site_root
 
 
 def _locale(request):
     """The active locale, looked up once per request however many tags ask for it."""
     if request is None:
         return active_locale()
-    if not hasattr(request, "_clinic_locale"):
-        request._clinic_locale = active_locale()
-    return request._clinic_locale
+    if not hasattr(request, "clinic_locale"):
+        request.clinic_locale = active_locale()
+    return request.clinic_locale
 
 
 def _for_active_locale(queryset, request=None):
@@ -62,13 +61,8 @@ def _for_active_locale(queryset, request=None):
 
 
 def _menu_pages(request, root):
-    """The live, public pages under the site root that are shown in menus, looked up once per
-    request (the navigation and the feed link both read them)."""
-    if request is None:
-        return list(root.get_children().live().filter(public_q()).in_menu())
-    if not hasattr(request, "_clinic_menu_pages"):
-        request._clinic_menu_pages = list(root.get_children().live().filter(public_q()).in_menu())
-    return request._clinic_menu_pages
+    """The live, public pages under the site root that are shown in menus."""
+    return [child for child in root_children(request, root) if child.show_in_menus]
 
 
 def _cache_parts(request):
@@ -78,7 +72,7 @@ def _cache_parts(request):
 
 
 def _menu_items(request, root):
-    """The menu as plain values (address, title, tree position), cached per content generation."""
+    """The menu as plain values (address, title, tree position), cached per content version."""
 
     def build():
         return [
@@ -101,7 +95,7 @@ def _menu_items(request, root):
 def main_navigation(context):
     """The menu pages under the site root, with the section the visitor is in marked current."""
     request = context.get("request")
-    root = _site_root(request)
+    root = site_root(request)
     current = context.get("page")
     items = []
     if root is not None:
@@ -123,7 +117,7 @@ def home_url(context):
         return "/"
 
     def build():
-        root = _site_root(request)
+        root = site_root(request)
         return root.get_url(request) if root is not None else "/"
 
     return caching.fragment(request, "home-url", _cache_parts(request), build)
@@ -160,7 +154,7 @@ def _language_versions(context):
     in that language and the link falls back to that language's home page."""
     request = context.get("request")
     page = context.get("page")
-    cached = getattr(request, "_clinic_language_versions", None)
+    cached = getattr(request, "clinic_language_versions", None)
     if cached is not None:
         return cached
     versions = {}
@@ -199,7 +193,7 @@ def _language_versions(context):
             url = home.get_url(request) if home is not None else None
             result[code] = (url or translate_url("/", code), False)
     if request is not None:
-        request._clinic_language_versions = result
+        request.clinic_language_versions = result
     return result
 
 
@@ -240,42 +234,6 @@ def alternate_links(context):
     )
 
 
-@register.simple_tag(takes_context=True)
-def feed_links(context):
-    """`<link rel="alternate" type="application/rss+xml">` for the articles feed in the visitor's
-    language, on every page, so browsers and feed readers find it."""
-    request = context.get("request")
-    if request is None:
-        return ""
-
-    def build():
-        root = _site_root(request)
-        if root is None:
-            return ""
-        # The articles section is usually in the menu, which the navigation reads anyway.
-        section_type = ContentType.objects.get_for_model(ArticleIndexPage)
-        item = next(
-            (item for item in _menu_items(request, root) if item["type"] == section_type.pk),
-            None,
-        )
-        if item is not None:
-            title, url = item["feed_title"], item["url"]
-        else:
-            index = ArticleIndexPage.objects.child_of(root).live().filter(public_q()).first()
-            if index is None:
-                return ""
-            title, url = index.seo_title or index.title, index.get_url(request)
-        if not url:
-            return ""
-        return format_html(
-            '<link rel="alternate" type="application/rss+xml" title="{}" href="{}">',
-            title,
-            request.build_absolute_uri(f"{url}feed/"),
-        )
-
-    return caching.fragment(request, "feed-link", _cache_parts(request), build)
-
-
 @register.inclusion_tag("includes/site_alerts.html", takes_context=True)
 def site_alerts(context):
     """Alerts showing now, in the visitor's language (the default language's when none)."""
@@ -290,14 +248,15 @@ def site_alerts(context):
 
 
 def _pending_alerts(request, now):
-    """Every alert not over yet, in the visitor's language: the cached list stays right as
-    alerts start and end, and a cached page expires when one does (`next_alert_change`)."""
-
-    def build():
-        pending = SiteAlert.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
-        return _for_active_locale(pending, request)
-
-    return caching.fragment(request, "alerts", _cache_parts(request), build)
+    """Every alert not over yet, in the visitor's language, read once per request: a cached
+    page expires when one starts or ends (`next_alert_change`)."""
+    pending = getattr(request, "pending_site_alerts", None)
+    if pending is None:
+        rows = SiteAlert.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+        pending = _for_active_locale(rows, request)
+        if request is not None:
+            request.pending_site_alerts = pending
+    return pending
 
 
 def next_alert_change(request):
@@ -313,80 +272,8 @@ def next_alert_change(request):
 
 
 @register.simple_tag(takes_context=True)
-def office_list(context):
-    """Every live, public office in the visitor's language, in the editors' order, with hours.
-
-    Computed once per request: the footer, the home page and contact boxes share it.
-    """
-    request = context.get("request")
-    cached = getattr(request, "_clinic_offices", None)
-    if cached is not None:
-        return cached
-    location_model = apps.get_model("locations", "LocationPage")
-
-    def build():
-        pages = location_model.objects.live().filter(public_q(request)).order_by("path")
-        offices = localize_pages(
-            pages,
-            queryset=location_model.objects.select_related("listing_image"),
-            locale=_locale(request),
-        )
-        # One query for the hours of every office shown, whichever locale each came from.
-        prefetch_related_objects(offices, "opening_hours")
-        return offices
-
-    offices = (
-        caching.fragment(request, "offices", _cache_parts(request), build)
-        if request is not None
-        else build()
-    )
-    if request is not None:
-        request._clinic_offices = offices
-    return offices
-
-
-@register.simple_tag(takes_context=True)
-def site_footer(context):
-    """The footer's words, every office with address and phone, and the legal pages; the same
-    on every page of a language, so it is rendered once per content generation."""
-    request = context.get("request")
-    html = caching.fragment(
-        request,
-        "footer",
-        _cache_parts(request) if request is not None else ["-"],
-        lambda: render_to_string("includes/site_footer.html", _footer_context(context)),
-    )
-    return mark_safe(html)  # rendered by the template engine, escaped there
-
-
-def _footer_context(context):
-    request = context.get("request")
-    footers = _for_active_locale(FooterContent.objects.all(), request)
-    # The footer in the visitor's language first, the default language's where there is none.
-    active = _locale(request).pk
-    footer = next(iter(sorted(footers, key=lambda row: row.locale_id != active)), None)
-    root = _site_root(request)
-    legal_pages = []
-    if root is not None:
-        legal_pages = list(
-            StandardPage.objects.child_of(root)
-            .live()
-            .filter(public_q())
-            .filter(show_in_menus=False)
-        )
-    return {
-        "request": request,
-        "footer": footer,
-        "locations": office_list(context),
-        "legal_pages": legal_pages,
-        "root": root,
-        "clinic": clinic_settings(context),
-    }
-
-
-@register.simple_tag(takes_context=True)
 def clinic_settings(context):
-    """The clinic's name and main phone number (site settings), cached per content generation."""
+    """The clinic's name and main phone number (site settings), cached per content version."""
     request = context.get("request")
 
     def build():
@@ -411,7 +298,7 @@ def breadcrumbs(context, page):
     def build():
         return [
             {"url": ancestor.get_url(request), "title": ancestor.title}
-            for ancestor in page.get_ancestors().filter(depth__gte=2).live()
+            for ancestor in live_ancestors(page, request)
         ]
 
     if request is None or getattr(request, "is_preview", False):
@@ -508,13 +395,8 @@ def tel_href(number):
 
 @register.filter
 def todays_hours(location):
-    """Today's opening periods of an office, when its hours were prefetched; else None.
-
-    Returns None rather than querying, so a list of cards never costs a query per office.
-    """
-    cache = getattr(location, "_prefetched_objects_cache", {})
-    if "opening_hours" not in cache:
-        return None
+    """Today's opening periods of an office. Lists of offices read their hours in advance
+    (`LocationPage.for_cards`, `office_list`), so a list of cards costs no query per office."""
     today = timezone.localdate().weekday()
     return sorted(
         (row for row in location.opening_hours.all() if row.weekday == today),

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 DEMO_TYPES = [
     "home.HomePage",
     "home.StandardPage",
-    "home.ArticleIndexPage",
-    "home.ArticlePage",
+    "articles.ArticleIndexPage",
+    "articles.ArticlePage",
     "treatments.TreatmentIndexPage",
     "treatments.TreatmentPage",
     "treatments.ConditionIndexPage",
@@ -25,7 +25,7 @@ DEMO_TYPES = [
     "locations.LocationPage",
     "locations.PhysicianIndexPage",
     "locations.PhysicianPage",
-    "locations.AppointmentRequestPage",
+    "appointments.AppointmentRequestPage",
 ]
 
 

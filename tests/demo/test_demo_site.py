@@ -9,10 +9,8 @@ from django.utils.formats import date_format
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
+from articles.models import ArticleCondition, ArticleTopic, ArticleTreatment
 from home.models import (
-    ArticleCondition,
-    ArticleTopic,
-    ArticleTreatment,
     ClinicImage,
     FooterContent,
     HomeFeaturedPage,

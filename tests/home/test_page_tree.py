@@ -4,9 +4,10 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.models import ArticleIndexPage, HomePage, StandardPage
+from appointments.models import AppointmentRequestPage
+from articles.models import ArticleIndexPage
+from home.models import HomePage, StandardPage
 from locations.models import (
-    AppointmentRequestPage,
     LocationIndexPage,
     LocationPage,
     PhysicianIndexPage,

@@ -1,0 +1,352 @@
+"""Appointment requests: the page visitors fill in and the requests it stores.
+
+A request holds a name and contact details tied to a clinic visit, so it is protected health
+information. It is a model of its own (not Wagtail's form builder, whose submissions any form
+editor can read): it is visible only to the Intake group (see `wagtail_hooks.py`), never indexed
+for search, never published through the API, never written to logs, and deleted after
+`APPOINTMENT_RETENTION_DAYS` by `purge_appointment_requests`.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import DatabaseError, models, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from home import caching
+from home.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
+from home.caching import public_q
+from home.localization import active_locale, default_locale
+from home.models import BasePage, ClinicSettings
+from home.navigation import root_children
+from home.templatetags.clinic_tags import tel_href
+
+logger = logging.getLogger(__name__)
+
+# Signed into links already sent: the value keeps the app the requests were first kept in.
+SENT_SALT = "locations.appointment-sent"
+SENT_MAX_AGE = 30 * 60  # the thank-you link works for half an hour after the request was stored
+
+
+class AppointmentRequestPage(BasePage):
+    """The appointment request form. Marketing edits its words; the requests it stores are not
+    part of the page (nor of its API representation)."""
+
+    intro = RichTextField(
+        features=INLINE_RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="A few words above the form: what happens after a visitor sends it.",
+    )
+    thank_you_text = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        help_text="Shown once the request is stored: what happens next and when.",
+    )
+    consent_text = models.TextField(
+        max_length=1000,
+        help_text=(
+            "The statement visitors tick before sending. Each request keeps the exact words "
+            "(and their language) the visitor agreed to."
+        ),
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("consent_text"),
+        FieldPanel("thank_you_text"),
+    ]
+
+    # The page's own words only: never the requests.
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("intro"),
+        APIField("consent_text"),
+        APIField("thank_you_text"),
+    ]
+
+    class Meta:
+        verbose_name = "appointment request page"
+
+    def get_form(self, request):
+        from appointments.forms import AppointmentRequestForm
+
+        if request.method == "POST":
+            return AppointmentRequestForm(data=request.POST, page=self)
+        return AppointmentRequestForm(page=self, initial=prefill(request))
+
+    @method_decorator(sensitive_post_parameters())
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            if over_rate_limit(request):
+                return TemplateResponse(
+                    request,
+                    "appointments/appointment_rate_limited.html",
+                    {"page": self},
+                    status=429,
+                    headers={"Retry-After": str(settings.APPOINTMENT_RATE_LIMIT_WINDOW)},
+                )
+            form = self.get_form(request)
+            if form.is_valid():
+                try:
+                    with transaction.atomic():
+                        self.store(form)
+                except DatabaseError as error:
+                    # Only the kind of failure is logged: a database error's message can quote
+                    # the values of the row, and those are the patient's.
+                    logger.error(
+                        "An appointment request could not be stored (%s).", type(error).__name__
+                    )
+                    return self.not_stored(request, form, *args, **kwargs)
+                token = signing.dumps(timezone.now().timestamp(), salt=SENT_SALT)
+                return redirect(f"{self.url}?sent={token}")
+        elif request.method in ("GET", "HEAD"):
+            form = None if sent_token_valid(request) else self.get_form(request)
+        else:
+            response = TemplateResponse(request, "404.html", status=405)
+            response["Allow"] = "GET, HEAD, POST"
+            return response
+        context = self.get_context(request, *args, **kwargs)
+        context["form"] = form
+        context["sent"] = form is None
+        return TemplateResponse(request, self.get_template(request), context)
+
+    def not_stored(self, request, form, *args, **kwargs):
+        """The form again, as the visitor filled it, saying the request was not received and
+        giving a phone number: never a thank-you for a request that was not stored."""
+        try:
+            context = self.get_context(request, *args, **kwargs)
+        except DatabaseError:
+            context = {"page": self, "request": request}
+        context.update(form=form, sent=False, not_stored=True)
+        try:
+            phone = ClinicSettings.for_request(request).main_phone
+        except DatabaseError:
+            phone = ""
+        context["fallback_phone"] = phone or settings.FALLBACK_PHONE
+        context["fallback_href"] = tel_href(context["fallback_phone"])
+        return TemplateResponse(request, self.get_template(request), context, status=503)
+
+    @sensitive_variables("form")
+    def store(self, form):
+        appointment = form.save(commit=False)
+        appointment.page = self
+        appointment.consent_text = self.consent_text
+        appointment.consent_language = translation.get_language() or settings.LANGUAGE_CODE
+        appointment.save()
+        notify_intake(appointment)
+        return appointment
+
+
+def prefill(request):
+    """Initial office and topic from `?office=<page id>&topic=<page id>`: a GET only prefills
+    the form, in the visitor's language, and ignores anything it does not recognise."""
+    initial = {}
+    wanted = {}
+    for name in ("office", "topic"):
+        value = request.GET.get(name, "")
+        if value.isdigit() and len(value) < 12:
+            wanted[name] = int(value)
+    if not wanted:
+        return initial
+    locale = active_locale()
+    pages = Page.objects.filter(pk__in=wanted.values()).only("pk", "translation_key", "locale")
+    keys = {page.pk: page.translation_key for page in pages}
+    localized = dict(
+        Page.objects.live()
+        .filter(translation_key__in=keys.values(), locale=locale)
+        .values_list("translation_key", "pk")
+    )
+    for name, pk in wanted.items():
+        if pk in keys and keys[pk] in localized:
+            initial[name] = localized[keys[pk]]
+    return initial
+
+
+def sent_token_valid(request):
+    token = request.GET.get("sent")
+    if not token:
+        return False
+    try:
+        signing.loads(token, salt=SENT_SALT, max_age=SENT_MAX_AGE)
+    except signing.BadSignature:
+        return False
+    return True
+
+
+def client_address(request):
+    # Behind the production proxy REMOTE_ADDR is the proxy; the proxy appends the client's address.
+    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def over_rate_limit(request):
+    """Count this post against its client address; True once the address is over the limit."""
+    window = settings.APPOINTMENT_RATE_LIMIT_WINDOW
+    bucket = int(timezone.now().timestamp() // window)
+    # The address is hashed: the cache holds no visitor's address.
+    client = salted_hmac("appointment-posts", client_address(request)).hexdigest()
+    key = f"appointment-posts:{client}:{bucket}"
+    try:
+        cache.add(key, 0, window)
+        count = cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, window)
+        count = 1
+    # A cache outage (django-redis ignoring the error) must not refuse real visitors.
+    if not isinstance(count, int):
+        return False
+    return count > settings.APPOINTMENT_RATE_LIMIT
+
+
+def notify_intake(appointment):
+    """Tell the office's intake team that a request arrived: no patient data, only a link to it
+    in the admin. A failing mail server must not lose the stored request."""
+    recipient = (appointment.office and appointment.office.intake_email) or getattr(
+        settings, "APPOINTMENT_FALLBACK_EMAIL", ""
+    )
+    if not recipient:
+        logger.warning(
+            "Appointment request %s stored; no intake address to notify.", appointment.pk
+        )
+        return
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "appointment_requests:inspect", args=[appointment.pk]
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = str(_("New appointment request"))
+        body = str(
+            _(
+                "A new appointment request has arrived on the website.\n\n"
+                "Sign in to read it and to mark it as contacted:\n%(url)s\n\n"
+                "For the patient's privacy this e-mail contains no details of the request."
+            )
+        ) % {"url": url}
+    try:
+        send_mail(subject, body, None, [recipient])
+    except Exception:  # a mail outage is reported, the request is kept and the visitor thanked
+        logger.exception(
+            "Could not send the notification of appointment request %s.", appointment.pk
+        )
+
+
+class AppointmentRequest(models.Model):
+    """A visitor's request to be contacted about an appointment. Protected health information."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        CONTACTED = "contacted", _("Contacted")
+        CLOSED = "closed", _("Closed")
+
+    class ContactMethod(models.TextChoices):
+        PHONE = "phone", _("Phone")
+        EMAIL = "email", _("E-mail")
+
+    class ContactTime(models.TextChoices):
+        ANY = "any", _("Any time")
+        MORNING = "morning", _("Morning (8 a.m. – noon)")
+        AFTERNOON = "afternoon", _("Afternoon (noon – 5 p.m.)")
+        EVENING = "evening", _("Early evening (5 – 7 p.m.)")
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.NEW)
+    name = models.CharField(_("name"), max_length=100)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), max_length=254, blank=True)
+    preferred_contact_method = models.CharField(
+        _("preferred contact method"), max_length=10, choices=ContactMethod.choices
+    )
+    preferred_time = models.CharField(
+        _("preferred time"), max_length=10, choices=ContactTime.choices, default=ContactTime.ANY
+    )
+    office = models.ForeignKey(
+        "locations.LocationPage",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("preferred office"),
+    )
+    topic = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("about"),
+        help_text="The condition or treatment the request is about.",
+    )
+    consent_text = models.TextField(editable=False)
+    consent_language = models.CharField(max_length=10, editable=False)
+    page = models.ForeignKey(
+        AppointmentRequestPage,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "appointment request"
+
+    def __str__(self):
+        # Never the visitor's name: this string appears in the audit log and admin breadcrumbs.
+        return f"Request #{self.pk}"
+
+    @property
+    def office_title(self):
+        return self.office.title if self.office else ""
+
+    @property
+    def topic_title(self):
+        return self.topic.title if self.topic else ""
+
+
+# The request page's address is linked from every office, treatment and condition page; it is
+# kept in the cache (no query per page view) and forgotten whenever a request page changes.
+def appointment_page_url(request=None):
+    """The address of the live request page in the visitor's language (else the default
+    language's), or "" when the site has none; kept for the content version. It is usually a
+    child of the home page, which the header and footer read anyway."""
+    from home.templatetags.clinic_tags import site_root
+
+    locale = active_locale()
+    root = site_root(request)
+    if root is not None and root.locale_id == locale.pk:
+        page_type = ContentType.objects.get_for_model(AppointmentRequestPage).pk
+        for child in root_children(request, root):
+            if child.content_type_id == page_type:
+                return child.get_url(request=request) or ""
+
+    def build():
+        pages = {
+            page.locale_id: page
+            for page in AppointmentRequestPage.objects.live()
+            .filter(public_q())
+            .filter(locale__in={locale, default_locale()})
+        }
+        page = pages.get(locale.pk) or pages.get(default_locale().pk)
+        return (page.get_url(request=request) or "") if page else ""
+
+    return caching.fragment(request, "appointment-url", [locale.language_code], build)

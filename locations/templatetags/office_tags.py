@@ -1,0 +1,93 @@
+"""The offices every page shows: in the footer and the contact boxes."""
+
+from django import template
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from home import caching
+from home.caching import public_q
+from home.localization import default_locale
+from home.models import FooterContent, StandardPage
+from home.navigation import root_children
+from home.templatetags.clinic_tags import (
+    _cache_parts,
+    _for_active_locale,
+    _locale,
+    clinic_settings,
+    site_root,
+)
+from locations.models import LocationPage
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def office_list(context):
+    """Every live, public office in the visitor's language, in the editors' order, with hours.
+
+    Read once per request: the footer, the home page and contact boxes share it.
+    """
+    request = context.get("request")
+    offices = getattr(request, "clinic_offices", None)
+    if offices is not None:
+        return offices
+    # The offices in the visitor's language, and the default language's where one has no
+    # translation yet: one query, in the default language's order.
+    rows = (
+        LocationPage.objects.live()
+        .filter(public_q())
+        .select_related("listing_image")
+        .order_by("path")
+    )
+    offices = _for_active_locale(rows, request)
+    default = default_locale().pk
+    order = {
+        row.translation_key: index for index, row in enumerate(offices) if row.locale_id == default
+    }
+    offices.sort(key=lambda row: order.get(row.translation_key, len(order)))
+    # One query for the hours of every office shown, whichever locale each came from.
+    prefetch_related_objects(offices, "opening_hours")
+    if request is not None:
+        request.clinic_offices = offices
+    return offices
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer's words, every office with address and phone, and the legal pages; the same
+    on every page of a language, so it is rendered once per content version."""
+    request = context.get("request")
+    html = caching.fragment(
+        request,
+        "footer",
+        _cache_parts(request) if request is not None else ["-"],
+        lambda: render_to_string("includes/site_footer.html", _footer_context(context)),
+    )
+    return mark_safe(html)  # rendered by the template engine, escaped there
+
+
+def _footer_context(context):
+    request = context.get("request")
+    footers = _for_active_locale(FooterContent.objects.all(), request)
+    # The footer in the visitor's language first, the default language's where there is none.
+    active = _locale(request).pk
+    footer = next(iter(sorted(footers, key=lambda row: row.locale_id != active)), None)
+    root = site_root(request)
+    legal_pages = []
+    if root is not None:
+        standard = ContentType.objects.get_for_model(StandardPage).pk
+        legal_pages = [
+            child
+            for child in root_children(request, root)
+            if child.content_type_id == standard and not child.show_in_menus
+        ]
+    return {
+        "request": request,
+        "footer": footer,
+        "locations": office_list(context),
+        "legal_pages": legal_pages,
+        "root": root,
+        "clinic": clinic_settings(context),
+    }

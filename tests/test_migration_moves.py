@@ -1,0 +1,107 @@
+"""Moving models between apps keeps their tables and rows: a database in the state `main` left it
+(articles and the review task in `home`, appointment requests in `locations`), with a row of each
+moved model and what refers to them (pages, a revision, a translation source, a workflow task,
+a permission), is migrated forward, back and forward again (tests/migration_moves.py).
+
+It runs in a process of its own on a fresh database of the same engine as the suite's: a file
+beside the test on SQLite, `<test database>_moves` on PostgreSQL (made and dropped here)."""
+
+import json
+import os
+import subprocess
+import sys
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+MOVED_TABLES = [
+    "appointments_appointmentrequest",
+    "appointments_appointmentrequestpage",
+    "articles_articlecondition",
+    "articles_articleindexpage",
+    "articles_articlepage",
+    "articles_articletopic",
+    "articles_articletopiclink",
+    "articles_articletreatment",
+    "editorial_medicalreviewtask",
+    "editorial_medicalreviewtask_groups",
+]
+
+
+@pytest.fixture
+def fresh_database_url(tmp_path):
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{tmp_path / 'moves.sqlite3'}"
+        return
+    if connection.vendor != "postgresql":
+        pytest.skip(f"no fresh database for {connection.vendor} here")
+    import psycopg
+
+    config = settings.DATABASES["default"]
+    name = f"{config.get('TEST', {}).get('NAME') or 'test_' + config['NAME']}_moves"
+    params = {
+        "host": config.get("HOST") or "localhost",
+        "port": config.get("PORT") or 5432,
+        "user": config.get("USER") or "",
+        "password": config.get("PASSWORD") or "",
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    credentials = quote(params["user"]) + (
+        f":{quote(params['password'])}" if params["password"] else ""
+    )
+    try:
+        yield f"postgres://{credentials}@{params['host']}:{params['port']}/{name}"
+    finally:
+        with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_moved_models_keep_their_rows_types_and_references(fresh_database_url):
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.migration_moves"],
+        cwd=settings.BASE_DIR,
+        env={
+            **os.environ,
+            "DATABASE_URL": fresh_database_url,
+            "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        },
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+
+    for state in (report["forwards"], report["forwards_again"]):
+        # Each page is still of its own type, now in its new app, and its content type says so.
+        assert state["pages"] == {label: label for label in state["pages"]}
+        assert set(state["page_content_types"].values()) == {"articles", "appointments"}
+        assert all(state["rows"].values()), state["rows"]
+        assert state["article"] == {
+            "summary": "S.",
+            "topics": ["Migraine"],
+            "conditions": ["Chronic migraine"],
+            "treatments": ["Ketamine infusion"],
+        }
+        # The article's revision and its wagtail-localize source give back an article.
+        assert state["revision"] == "articles.ArticlePage"
+        assert state["translation_source"] == "articles.ArticlePage"
+        # The workflow task keeps its groups; the reviewers keep their permission.
+        assert state["task"] == {
+            "type": "editorial.MedicalReviewTask",
+            "groups": ["Medical reviewers"],
+        }
+        assert state["review_permission"] == ["editorial.record_medical_review"]
+        assert state["content_types_left_behind"] == []
+        assert state["tables"] == MOVED_TABLES
+    # Undone, the tables take their old names again.
+    assert report["tables_after_undoing"] == sorted(
+        table.replace("articles_", "home_")
+        .replace("editorial_", "home_")
+        .replace("appointments_", "locations_")
+        for table in MOVED_TABLES
+    )
