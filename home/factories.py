@@ -1,12 +1,8 @@
-"""Builders for the site's base content, shared by the tests and `load_demo_content`."""
-
-from urllib.parse import urlsplit
+"""Factories for the site's base content, for the tests."""
 
 import factory
 import wagtail_factories
-from django.conf import settings
 from django.utils import timezone
-from wagtail.models import Page, Site
 
 from home import models
 
@@ -70,36 +66,3 @@ class FooterContentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = models.FooterContent
-
-
-def make_site_root(home_page, site_name="Ki Ketamine"):
-    """Point the default site at `home_page`, replacing Wagtail's welcome page. Its host and port
-    are those of WAGTAILADMIN_BASE_URL, so full URLs (in the API, in e-mails) lead to this site."""
-    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-    if site is None:
-        site = Site(is_default_site=True)
-    site.root_page = home_page
-    site.hostname = base.hostname or "localhost"
-    site.port = base.port or (443 if base.scheme == "https" else 80)
-    site.site_name = site_name
-    site.save()
-    Site.clear_site_root_paths_cache()
-    return site
-
-
-def remove_welcome_page():
-    """Delete the placeholder page Wagtail's migrations create, once nothing is built on it."""
-    root = Page.get_first_root_node()
-    for page in root.get_children().filter(content_type__model="page", numchild=0):
-        Site.objects.filter(root_page=page).delete()
-        page.delete()
-
-
-def build_home(**kwargs):
-    """A HomePage under the tree root, made the default site's root."""
-    remove_welcome_page()
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root, **kwargs)
-    make_site_root(home)
-    return home

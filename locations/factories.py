@@ -1,4 +1,4 @@
-"""Builders for offices and physicians, shared by the tests and `load_demo_content`."""
+"""Factories for offices and physicians, for the tests."""
 
 import datetime
 

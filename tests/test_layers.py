@@ -23,13 +23,8 @@ HISTORICAL_CROSSINGS = {
     ("home", "0006_editorial_groups"): {"search"},
 }
 
-# Modules that still name higher apps, each for a stated reason.
-STRING_EXEMPT = {
-    # Demo content of the top layer, still inside the content apps until the `demo` app takes it.
-    "home/demo",
-    "treatments/demo.py",
-    "locations/demo.py",
-}
+# Modules that still name higher apps, each for a stated reason (none today).
+STRING_EXEMPT: set[str] = set()
 
 
 def layer_ranks():

@@ -1,4 +1,4 @@
-"""Builders for conditions and treatments, shared by the tests and `load_demo_content`."""
+"""Factories for conditions and treatments, for the tests."""
 
 import factory
 

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "appointments",
     "seo",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales in the admin
     "wagtail.api.v2",
@@ -265,23 +266,6 @@ APPOINTMENT_RATE_LIMIT = env.int("APPOINTMENT_RATE_LIMIT", default=5)
 APPOINTMENT_RATE_LIMIT_WINDOW = env.int("APPOINTMENT_RATE_LIMIT_WINDOW", default=600)
 # A form sent sooner than this many seconds after it was shown is refused as automated.
 APPOINTMENT_MIN_FILL_SECONDS = 3
-
-# The order in which `load_demo_content` builds each app's demo pages.
-DEMO_CONTENT_BUILDERS = [
-    "home.demo.build_site",
-    "locations.demo.build",
-    "treatments.demo.build",
-    "home.demo.articles.build",
-    "home.demo.build_home_features",
-    # Then each page, footer included, in the other languages the demo copy is written in, as
-    # wagtail-localize translations of the English ones: parents before children.
-    "home.demo.translate_site",
-    "locations.demo.translate",
-    "treatments.demo.translate",
-    "home.demo.articles.translate",
-    # Last, the editorial groups' page permissions and workflow, which need every section.
-    "home.demo.governance.build",
-]
 
 LOGGING = {
     "version": 1,

@@ -13,7 +13,7 @@ from wagtail_localize.operations import translate_object
 from home import caching
 from home.factories import SiteAlertFactory, StandardPageFactory
 from home.models import FooterContent
-from tests.home.test_demo_site import text_of
+from tests.demo.test_demo_site import text_of
 from tests.test_query_budgets import BUDGET
 from treatments.factories import TreatmentPageFactory
 

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from demo.helpers import find_page, heading, report_created
 from editorial.governance import (
     INTAKE,
     MARKETING_EDITORS,
@@ -13,7 +14,6 @@ from editorial.governance import (
     SITE_ADMINISTRATORS,
     setup_editorial_permissions,
 )
-from home.demo.helpers import find_page, heading, report_created
 
 # username, group, first name, last name; the password is "clinic-demo-<username>".
 DEMO_USERS = [

@@ -1,26 +1,21 @@
-"""Small tools every app's demo builder uses: finding pages by slug, creating a page only once,
-loading the committed demo images, and reporting progress to the management command.
+"""Small tools every demo builder uses: reporting progress to the management command, finding
+pages by slug, creating a page only once, and loading the committed demo images.
 
 A builder is called as `builder(command)`. The command collects what was created in
 `command.demo_created`; builders also work with any object that has `stdout` and `stderr`.
 """
 
-import json
 import re
 from pathlib import Path
 
 from django.core.files.images import ImageFile
 from wagtail.models import Locale
+from wagtail.utils.file import hash_filelike
 
-from home.factories import PublishedPageFactory
+from demo.content import load, source_language
 from home.models import ClinicImage, HomePage
 
 IMAGES_DIR = Path(__file__).resolve().parent / "images"
-IMAGE_INDEX = IMAGES_DIR / "index.json"
-
-# The language the demo copy is built in. Spanish copy will sit beside the English copy in each
-# app's `CONTENT` dict and be applied to translations of these pages.
-DEMO_LANGUAGE = "en"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -57,12 +52,20 @@ def heading(command, text):
 # Pages
 # ---------------------------------------------------------------------------------------------
 def demo_locale():
-    return Locale.objects.get(language_code=DEMO_LANGUAGE)
+    """The locale the demo pages are built in (their translations come after)."""
+    return Locale.objects.get(language_code=source_language())
 
 
 def get_home_page():
-    """The home page in the demo language, or None before `build_site` has run."""
-    return HomePage.objects.filter(locale__language_code=DEMO_LANGUAGE).order_by("path").first()
+    """The home page in the demo's first language, or None before the site builder has run."""
+    return HomePage.objects.filter(locale__language_code=source_language()).order_by("path").first()
+
+
+def require_home_page():
+    home = get_home_page()
+    if home is None:
+        raise LookupError("The home page does not exist yet: run demo.builders.site.build first.")
+    return home
 
 
 def find_child(parent, slug):
@@ -76,41 +79,12 @@ def find_page(*slugs):
 
     Raises LookupError naming the missing page, so a builder run out of order says what it needs.
     """
-    page = get_home_page()
-    if page is None:
-        raise LookupError("The home page does not exist yet: run home.demo.build_site first.")
+    page = require_home_page()
     for depth, slug in enumerate(slugs, start=1):
         page = find_child(page, slug)
         if page is None:
             raise LookupError(f"No demo page at /{'/'.join(slugs[:depth])}/.")
     return page
-
-
-def page_factory_for(model):
-    """A published-page factory for a page model that has no factory importable from here."""
-    meta = type("Meta", (), {"model": model})
-    return type(f"{model.__name__}DemoFactory", (PublishedPageFactory,), {"Meta": meta})
-
-
-def display_path(page):
-    """The page's path as visitors see it: "/locations/stamford/" rather than the tree path."""
-    parts = page.url_path.strip("/").split("/")[1:]
-    return "/" + "".join(f"{part}/" for part in parts)
-
-
-def ensure_page(command, parent, factory_class, slug, **fields):
-    """Create the page under `parent` with the factory, unless a page with `slug` is already
-    there. Returns `(page, created)`; an existing page is returned as it is, never changed."""
-    existing = find_child(parent, slug)
-    if existing is not None:
-        report_existing(command, "page", display_path(existing))
-        return existing, False
-    page = factory_class(parent=parent, slug=slug, **fields)
-    report_created(command, "page", f"{page.title} ({display_path(page)})")
-    return page, True
-
-
-PAGE_LINK = re.compile(r'<a linktype="page" slug="([a-z0-9/-]+)">(.*?)</a>', re.S)
 
 
 def find_path(path):
@@ -119,6 +93,43 @@ def find_path(path):
         return find_page(*path.strip("/").split("/"))
     except LookupError:
         return None
+
+
+def display_path(page):
+    """The page's path as visitors see it: "/locations/stamford/" rather than the tree path."""
+    parts = page.url_path.strip("/").split("/")[1:]
+    return "/" + "".join(f"{part}/" for part in parts)
+
+
+def create_page(parent, model, rows=None, **fields):
+    """Add a `model` page under `parent` with `fields` and its inline rows, then publish a
+    revision, so the page has a history, `first_published_at` and `last_published_at` like one
+    made in the admin. `rows` maps an inline relation's name (`"location_links"`) to its rows,
+    each a dict of fields, in order."""
+    page = model(**fields)
+    for relation, items in (rows or {}).items():
+        row_model = getattr(page, relation).model
+        setattr(
+            page, relation, [row_model(sort_order=order, **row) for order, row in enumerate(items)]
+        )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def ensure_page(command, parent, model, slug, rows=None, **fields):
+    """Create the page under `parent` (see `create_page`), unless a page with `slug` is already
+    there. Returns `(page, created)`; an existing page is returned as it is, never changed."""
+    existing = find_child(parent, slug)
+    if existing is not None:
+        report_existing(command, "page", display_path(existing))
+        return existing, False
+    page = create_page(parent, model, rows=rows, slug=slug, **fields)
+    report_created(command, "page", f"{page.title} ({display_path(page)})")
+    return page, True
+
+
+PAGE_LINK = re.compile(r'<a linktype="page" slug="([a-z0-9/-]+)">(.*?)</a>', re.S)
 
 
 def link_pages(html):
@@ -166,21 +177,18 @@ def resolve_stream(blocks, images):
 # Images
 # ---------------------------------------------------------------------------------------------
 def image_index():
-    """`home/demo/images/index.json`: file name → {"title", "alt_text", "credit"}."""
-    if not IMAGE_INDEX.exists():
-        return {}
-    with IMAGE_INDEX.open(encoding="utf-8") as fh:
-        return json.load(fh)
+    """`demo/content/images.toml`: file name → {"title", "alt_text", "credit"}."""
+    return {image["file"]: image for image in load("images")["images"]}
 
 
 def default_image_title(filename):
     return Path(filename).stem.replace("-", " ").replace("_", " ").capitalize()
 
 
-def get_image(filename, command=None):
-    """The ClinicImage for a committed demo image, created from `home/demo/images/<filename>` the
+def get_image(filename, command=None, index=None):
+    """The ClinicImage for a committed demo image, created from `demo/images/<filename>` the
     first time. Returns None, with a warning, when the file is not in the repository."""
-    meta = image_index().get(filename, {})
+    meta = (image_index() if index is None else index).get(filename, {})
     title = meta.get("title") or default_image_title(filename)
     image = ClinicImage.objects.filter(title=title).order_by("pk").first()
     if image is not None:
@@ -188,18 +196,21 @@ def get_image(filename, command=None):
         return image
     path = IMAGES_DIR / filename
     if not path.is_file():
-        warn(command, f"  skipped image {filename}: home/demo/images/{filename} is missing.")
+        warn(command, f"  skipped image {filename}: demo/images/{filename} is missing.")
         return None
     if not meta.get("alt_text"):
-        warn(command, f"  image {filename} has no alt text in home/demo/images/index.json.")
+        warn(command, f"  image {filename} has no alt text in demo/content/images.toml.")
     with path.open("rb") as fh:
+        file_hash = hash_filelike(fh)
+        fh.seek(0)
         image = ClinicImage(
             title=title,
             alt_text=meta.get("alt_text", ""),
             credit=meta.get("credit", ""),
             file=ImageFile(fh, name=filename),
+            file_size=path.stat().st_size,
+            file_hash=file_hash,
         )
-        image._set_image_file_metadata()
         image.save()
     report_created(command, "image", title)
     return image
@@ -210,9 +221,10 @@ class Images:
 
     def __init__(self, command=None):
         self.command = command
-        self._cache = {}
+        self.loaded = {}
+        self.index = image_index()
 
     def __getitem__(self, filename):
-        if filename not in self._cache:
-            self._cache[filename] = get_image(filename, self.command)
-        return self._cache[filename]
+        if filename not in self.loaded:
+            self.loaded[filename] = get_image(filename, self.command, self.index)
+        return self.loaded[filename]

@@ -5,13 +5,12 @@ import logging
 import time
 from contextlib import contextmanager
 
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.utils.module_loading import import_string
 from wagtail.models import Page
 
+from demo.builders import BUILDERS
 from home.models import ClinicImage
 
 
@@ -35,9 +34,8 @@ class Command(BaseCommand):
         self.demo_admin_line = None
         started = time.monotonic()
 
-        builders = [import_string(path) for path in settings.DEMO_CONTENT_BUILDERS]
         with self.quiet_page_log(), transaction.atomic():
-            for builder in builders:
+            for builder in BUILDERS:
                 builder(self)
             if self.demo_created:
                 self.update_search_index()

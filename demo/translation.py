@@ -15,7 +15,7 @@ structure differs from the original's is refused rather than mistranslated.
 import re
 from collections import defaultdict
 
-from wagtail.fields import StreamField
+from wagtail.blocks import StreamValue
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     String,
@@ -27,7 +27,7 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
-from home.demo.helpers import report_created, report_existing
+from demo.helpers import report_created, report_existing
 
 # Block ids in StreamField paths differ between the original and the copy built for pairing.
 BLOCK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -37,12 +37,7 @@ class TranslationCopyError(ValueError):
     """The translated copy does not have the same shape as the original copy."""
 
 
-def translation_languages(content, source_language):
-    """The languages a demo `CONTENT` dict has copy for, besides the one pages are built in."""
-    return [code for code in content if code != source_language]
-
-
-def _strings_by_field(instance):
+def strings_by_field(instance):
     strings = defaultdict(list)
     for segment in extract_segments(instance):
         if isinstance(segment, StringSegmentValue):
@@ -53,7 +48,7 @@ def _strings_by_field(instance):
 def pair_strings(original, translated, label):
     """[(segment of the original, translated text)] for every translatable string of `original`,
     taken from `translated` (the same object with the translated copy set on it)."""
-    originals, translations = _strings_by_field(original), _strings_by_field(translated)
+    originals, translations = strings_by_field(original), strings_by_field(translated)
     pairs = []
     for field, segments in originals.items():
         others = translations.get(field, [])
@@ -93,11 +88,11 @@ def translate(command, instance, copy_fields, language_code, label=None):
     translated = source.as_instance()
     for name, value in copy_fields.items():
         setattr(translated, name, value)
-        field = translated._meta.get_field(name)
-        if isinstance(field, StreamField):
+        stream = getattr(translated, name)
+        if isinstance(stream, StreamValue):
             # Give the new blocks their ids, as saving would, so their strings have paths.
-            stream = field.get_prep_value(getattr(translated, name))
-            setattr(translated, name, field.to_python(stream))
+            block = stream.stream_block
+            setattr(translated, name, block.to_python(block.get_prep_value(stream)))
 
     for segment, text in pair_strings(original, translated, label):
         string = String.from_value(source.locale, segment.string)
