@@ -2,6 +2,7 @@
 anonymous responses."""
 
 import contextlib
+import datetime
 import hashlib
 import time
 
@@ -9,7 +10,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
 from wagtail.models import APIToken, GroupPagePermission
 
@@ -155,6 +156,13 @@ class APICacheHeadersMiddleware:
         return response
 
 
+def seconds_to_midnight():
+    """Seconds until the next midnight in the clinic's time zone."""
+    now = timezone.localtime()
+    midnight = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return int((midnight - now).total_seconds()) + 1
+
+
 class AnonymousPageCacheMiddleware:
     """Keeps the pages and API responses anonymous visitors get, and answers repeats from them.
 
@@ -214,6 +222,8 @@ class AnonymousPageCacheMiddleware:
                 change = None
             if change is not None:
                 timeout = max(1, min(timeout, int(change)))
+            # Pages show today's hours and upcoming closures: nothing kept outlives the day.
+            timeout = max(1, min(timeout, seconds_to_midnight()))
             timeout = min(timeout, getattr(response, "page_cache_seconds", timeout))
             # A CDN may keep pages, which Wagtail purges on publish; never search, whose every
             # address would outlive a change and whose searches it would not count.
@@ -232,6 +242,7 @@ class AnonymousPageCacheMiddleware:
         return (
             request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "messages" not in request.COOKIES  # a one-off message waits for this visitor
             and "HTTP_AUTHORIZATION" not in request.META
             and not request.path.startswith(("/admin/", "/_util/", "/healthz"))
         )

@@ -95,9 +95,21 @@ def _is_shown(model):
     )
 
 
-def _saved_or_deleted(sender, raw=False, **kwargs):
-    if not raw and _is_shown(sender):
+def _saved_or_deleted(sender, raw=False, created=False, instance=None, **kwargs):
+    if raw:
+        return
+    if _is_shown(sender):
         content_changed()
+    elif created and getattr(instance, "live", False) and _is_page(sender):
+        # A page made live as it is created, without `page_published`: an alias (Wagtail's
+        # "Create alias", wagtail-localize's synchronised locales). Drafts are never created live.
+        content_changed()
+
+
+def _is_page(model):
+    from wagtail.models import Page
+
+    return issubclass(model, Page)
 
 
 def _rendition_deleted(sender, **kwargs):

@@ -85,7 +85,9 @@ def localize_pages(pages, queryset=None, locale=None):
     if keys:
         translations = {
             page.translation_key: page
-            for page in queryset.live().filter(locale=locale, translation_key__in=keys)
+            for page in queryset.live()
+            .filter(public_q())
+            .filter(locale=locale, translation_key__in=keys)
         }
     result, seen = [], set()
     for page in pages:

@@ -398,3 +398,57 @@ def test_a_publish_while_the_cache_is_down_is_not_undone_when_it_returns(client,
     response = client.get(demo.migraine.url)
     assert response["X-Cache"] == "miss"
     assert "Migraine, published during the outage" in response.content.decode()
+
+
+def test_creating_an_alias_of_a_live_page_shows_at_once(client, demo):
+    """An alias is live as it is made (Wagtail's "Create alias", wagtail-localize's synchronised
+    locales), with no `page_published`: the section that lists it shows it on the next request."""
+    assert client.get(demo.conditions.url)["X-Cache"] == "miss"
+    alias = demo.migraine.create_alias(update_slug="migraine-elsewhere")
+    assert alias.live and client.get(alias.url).status_code == 200
+    response = client.get(demo.conditions.url)
+    assert response["X-Cache"] == "miss"
+    assert "migraine-elsewhere" in response.content.decode()
+
+
+def test_an_alias_of_an_alias_keeps_the_originals_view_restriction(demo):
+    """Wagtail follows an alias chain to the original page's restrictions; so does the site."""
+    from wagtail.models import PageViewRestriction
+
+    first = demo.migraine.create_alias(parent=demo.about, update_slug="migraine-alias")
+    second = Page.objects.get(pk=first.pk).create_alias(
+        parent=demo.about, update_slug="migraine-alias-2"
+    )
+    first_alias = Page.objects.get(pk=first.pk)
+    PageViewRestriction.objects.create(
+        page=demo.migraine, restriction_type=PageViewRestriction.LOGIN
+    )
+    for page in (Page.objects.get(pk=second.pk), first_alias):
+        wagtails = set(Page.get_view_restrictions(page).values_list("pk", flat=True))
+        assert wagtails  # Wagtail: private
+        ours = set(page.specific.get_view_restrictions().values_list("pk", flat=True))
+        assert ours == wagtails
+        assert Client().get(page.url).status_code == 302  # to the login page
+
+
+def test_todays_hours_follow_the_day(client, demo, settings):
+    """Office cards say today's hours ("Closed" on a Saturday): nothing kept outlives the day."""
+    import datetime
+
+    from cms.middleware import seconds_to_midnight
+
+    settings.PAGE_CACHE_SECONDS = 0  # fragments only
+    friday, saturday = datetime.date(2027, 1, 1), datetime.date(2027, 1, 2)
+    with patch("django.utils.timezone.localdate", return_value=friday):
+        on_friday = client.get(demo.home.url).content.decode()
+    with patch("django.utils.timezone.localdate", return_value=saturday):
+        on_saturday = client.get(demo.home.url).content.decode()
+
+    def section(html):
+        return html.split('id="offices-heading"')[1].split("</section>")[0]
+
+    assert section(on_saturday) != section(on_friday)
+    # Whole responses too are kept until midnight in the clinic's time zone at the latest.
+    late = timezone.make_aware(datetime.datetime(2027, 1, 1, 23, 59, 0))
+    with patch("django.utils.timezone.localtime", return_value=late):
+        assert 1 <= seconds_to_midnight() <= 61

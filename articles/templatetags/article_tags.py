@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from articles.models import ArticleIndexPage
 from home import caching
 from home.navigation import root_children
-from home.templatetags.clinic_tags import _cache_parts, site_root
+from home.templatetags.clinic_tags import cache_parts, site_root
 
 register = template.Library()
 
@@ -45,4 +45,4 @@ def feed_links(context):
             request.build_absolute_uri(f"{url}feed/"),
         )
 
-    return caching.fragment(request, "feed-link", _cache_parts(request), build)
+    return caching.fragment(request, "feed-link", cache_parts(request), build)

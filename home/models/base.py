@@ -2,8 +2,7 @@
 mixin of clinical pages is `editorial.models.MedicalReviewMixin`)."""
 
 from django.db import models
-from django.db.models import Q, Value
-from django.db.models.functions import Length, Substr
+from django.db.models import Q
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -112,6 +111,11 @@ class ListingMixin(models.Model):
         return self.listing_summary or getattr(self, "summary", "") or ""
 
 
+# How far an ancestor's alias chain is followed (an alias of an alias of …) when a page checks its
+# view restrictions; Wagtail's admin makes chains of one or two links.
+ALIAS_CHAIN_LINKS = 4
+
+
 class BasePage(SeoMixin, ListingMixin, Page):
     """Every page type of the site derives from this abstract page; it has no table of its own."""
 
@@ -165,18 +169,45 @@ class BasePage(SeoMixin, ListingMixin, Page):
             return cached
         return list(self.get_translations().live().filter(public_q()).specific(defer=True))
 
+    def route(self, request, path_components):
+        """Wagtail's route, finding a page several levels down in two queries instead of two a
+        level: every page on the way is read by its `url_path` at once, then the last one as its
+        own type, whose own `route` then answers as Wagtail's walk would. Where a page on the way
+        routes by itself (a routable section page) or a level is missing, Wagtail walks."""
+        if len(path_components) < 2:
+            return super().route(request, path_components)
+        url_paths = [
+            self.url_path + "/".join(path_components[: depth + 1]) + "/"
+            for depth in range(len(path_components))
+        ]
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=url_paths, path__startswith=self.path)
+        }
+        if len(found) != len(url_paths) or any(
+            found[url_path].specific_class is None
+            or found[url_path].specific_class.route is not BasePage.route
+            for url_path in url_paths[:-1]
+        ):
+            return super().route(request, path_components)
+        return found[url_paths[-1]].specific.route(request, [])
+
     def get_view_restrictions(self):
-        """Wagtail's answer (the restrictions on this page and its ancestors, or on the pages
-        they are aliases of) in one query instead of two: served pages ask on every request."""
-        trail = Page.objects.filter(path=Substr(Value(self.path), 1, Length("path")))
+        """Wagtail's answer (the restrictions on this page and its ancestors, an alias counting
+        by the page it is an alias of) in one query instead of two: served pages ask on every
+        request. An alias itself is answered by Wagtail, which follows its chain to the end;
+        an alias among the ancestors is followed here up to ALIAS_CHAIN_LINKS links."""
         if self.alias_of_id is not None:
-            trail = trail.exclude(pk=self.pk)
-            aliased = Q(page__in=trail.values("alias_of")) | Q(page_id=self.alias_of_id)
-        else:
-            aliased = Q(page__in=trail.values("alias_of"))
-        return PageViewRestriction.objects.filter(
-            Q(page__in=trail.filter(alias_of__isnull=True)) | aliased
-        )
+            return super().get_view_restrictions()
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        trail = Page.objects.filter(path__in=paths)
+        checked = Q(page__in=trail.filter(alias_of__isnull=True))
+        aliases = trail.filter(alias_of__isnull=False)
+        for _ in range(ALIAS_CHAIN_LINKS):
+            originals = Page.objects.filter(pk__in=aliases.values("alias_of"))
+            checked |= Q(page__in=originals.filter(alias_of__isnull=True))
+            aliases = originals.filter(alias_of__isnull=False)
+        return PageViewRestriction.objects.filter(checked)
 
     @classmethod
     def for_cards(cls):

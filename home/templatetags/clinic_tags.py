@@ -32,14 +32,16 @@ def site_root(request):
     if not hasattr(request, "clinic_site_root"):
         site = Site.find_for_request(request)
         request.clinic_site_root = (
-            (localize_pages([site.root_page], locale=_locale(request)) or [site.root_page])[0]
+            (localize_pages([site.root_page], locale=request_locale(request)) or [site.root_page])[
+                0
+            ]
             if site
             else None
         )
     return request.clinic_site_root
 
 
-def _locale(request):
+def request_locale(request):
     """The active locale, looked up once per request however many tags ask for it."""
     if request is None:
         return active_locale()
@@ -48,10 +50,10 @@ def _locale(request):
     return request.clinic_locale
 
 
-def _for_active_locale(queryset, request=None):
+def for_active_locale(queryset, request=None):
     """Rows of a translatable model in the active locale, with the default locale's rows that have
     no translation there yet (so an untranslated alert still shows), in the queryset's order."""
-    locale = _locale(request)
+    locale = request_locale(request)
     default = default_locale()
     rows = list(queryset.filter(locale_id__in={locale.pk, default.pk}))
     translated = {row.translation_key for row in rows if row.locale_id == locale.pk}
@@ -65,10 +67,15 @@ def _menu_pages(request, root):
     return [child for child in root_children(request, root) if child.show_in_menus]
 
 
-def _cache_parts(request):
-    """What a shared fragment depends on besides the content: the site and the language."""
+def cache_parts(request):
+    """What a shared fragment depends on besides the content: the site, the language and the
+    day (offices show today's hours)."""
     site = Site.find_for_request(request) if request is not None else None
-    return [site.pk if site else "-", _locale(request).language_code]
+    return [
+        site.pk if site else "-",
+        request_locale(request).language_code,
+        timezone.localdate().isoformat(),
+    ]
 
 
 def _menu_items(request, root):
@@ -88,7 +95,7 @@ def _menu_items(request, root):
             for child in _menu_pages(request, root)
         ]
 
-    return caching.fragment(request, "menu", _cache_parts(request), build)
+    return caching.fragment(request, "menu", cache_parts(request), build)
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
@@ -120,7 +127,7 @@ def home_url(context):
         root = site_root(request)
         return root.get_url(request) if root is not None else "/"
 
-    return caching.fragment(request, "home-url", _cache_parts(request), build)
+    return caching.fragment(request, "home-url", cache_parts(request), build)
 
 
 @register.simple_tag(takes_context=True)
@@ -202,7 +209,7 @@ def language_links(context):
     """Links to this page in each of the site's other languages; where the page has no live
     version in a language, to that language's home page."""
     request = context.get("request")
-    current_code = _locale(request).language_code
+    current_code = request_locale(request).language_code
     versions = _language_versions(context)
     links = [
         {"code": code, "name": name, "url": versions[code][0]}
@@ -253,7 +260,7 @@ def _pending_alerts(request, now):
     pending = getattr(request, "pending_site_alerts", None)
     if pending is None:
         rows = SiteAlert.objects.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
-        pending = _for_active_locale(rows, request)
+        pending = for_active_locale(rows, request)
         if request is not None:
             request.pending_site_alerts = pending
     return pending
@@ -285,7 +292,7 @@ def clinic_settings(context):
 
     if request is None:
         return build()
-    return caching.fragment(request, "clinic-settings", _cache_parts(request)[:1], build)
+    return caching.fragment(request, "clinic-settings", cache_parts(request)[:1], build)
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -316,7 +323,7 @@ class FragmentNode(template.Node):
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)
-        parts = [*_cache_parts(request), *(part.resolve(context) for part in self.parts)]
+        parts = [*cache_parts(request), *(part.resolve(context) for part in self.parts)]
         return mark_safe(
             caching.fragment(
                 request,

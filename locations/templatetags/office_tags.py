@@ -12,10 +12,10 @@ from home.localization import default_locale
 from home.models import FooterContent, StandardPage
 from home.navigation import root_children
 from home.templatetags.clinic_tags import (
-    _cache_parts,
-    _for_active_locale,
-    _locale,
+    cache_parts,
     clinic_settings,
+    for_active_locale,
+    request_locale,
     site_root,
 )
 from locations.models import LocationPage
@@ -41,7 +41,7 @@ def office_list(context):
         .select_related("listing_image")
         .order_by("path")
     )
-    offices = _for_active_locale(rows, request)
+    offices = for_active_locale(rows, request)
     default = default_locale().pk
     order = {
         row.translation_key: index for index, row in enumerate(offices) if row.locale_id == default
@@ -62,7 +62,7 @@ def site_footer(context):
     html = caching.fragment(
         request,
         "footer",
-        _cache_parts(request) if request is not None else ["-"],
+        cache_parts(request) if request is not None else ["-"],
         lambda: render_to_string("includes/site_footer.html", _footer_context(context)),
     )
     return mark_safe(html)  # rendered by the template engine, escaped there
@@ -70,9 +70,9 @@ def site_footer(context):
 
 def _footer_context(context):
     request = context.get("request")
-    footers = _for_active_locale(FooterContent.objects.all(), request)
+    footers = for_active_locale(FooterContent.objects.all(), request)
     # The footer in the visitor's language first, the default language's where there is none.
-    active = _locale(request).pk
+    active = request_locale(request).pk
     footer = next(iter(sorted(footers, key=lambda row: row.locale_id != active)), None)
     root = site_root(request)
     legal_pages = []
