@@ -20,10 +20,12 @@ from treatments.factories import ConditionPageFactory, TreatmentPageFactory
 pytestmark = pytest.mark.django_db
 
 # A page's budget: what a request may cost at most, whatever it lists, with the page cache off.
-# Between two changes the pieces built from other pages (menu, footer, alerts, page routes, cards of
-# related pages) come from the cache; the first request after a change builds them all again.
-BUDGET = 99
-BUDGET_AFTER_A_CHANGE = 99
+# Between two changes the pieces built from other pages (menu, footer, cards of related pages) are
+# kept as text; the first request after a change builds them all again. Measured: 9 to 23 between
+# changes, 12 to 27 after one (an article with its author, reviewer, topics, conditions and
+# treatments). Issue 19 aims at 15 after a change; not reached yet.
+BUDGET = 23
+BUDGET_AFTER_A_CHANGE = 27
 
 
 def queries_for(client, url, after_a_change=False):
@@ -199,7 +201,6 @@ def test_queries_do_not_grow_with_the_items_listed(
     caching.content_changed()
     with django_assert_max_num_queries(few_after_a_change):
         client.get(many_url)
-    print("BUDGETS", scenario.__name__, few, few_after_a_change)
     assert few <= BUDGET
     assert few_after_a_change <= BUDGET_AFTER_A_CHANGE
 
