@@ -8,7 +8,7 @@ visitors can see changes, and only then:
 - a snippet, an image or document, a site setting, a site, a locale, a redirect, a view
   restriction or a search promotion is saved or deleted, and a rendition is deleted (its file
   goes with it); a snippet with drafts counts when it is published or unpublished;
-- a model an app marks with `shown_to_visitors` is saved or deleted.
+- a page is created already live (an alias: Wagtail sends no `page_published` for it).
 
 Draft saves and autosaves, revisions, workflow steps, comments, locks, log entries, search
 counts and appointment requests leave it alone: they change nothing a visitor can see.
@@ -31,15 +31,6 @@ from wagtail import signals
 logger = logging.getLogger(__name__)
 
 FRAGMENT_SECONDS = 60 * 60
-
-_shown = set()
-
-
-def shown_to_visitors(model):
-    """Mark a model whose saved rows visitors see (a class decorator)."""
-    _shown.add(model)
-    return model
-
 
 def current_version():
     """The visitors' content version (1 query)."""
@@ -79,8 +70,7 @@ def _is_shown(model):
     if issubclass(model, Page | DraftStateMixin):
         return False  # their publishing signals count, not their saves
     return (
-        model in _shown
-        or issubclass(model, BaseSiteSetting | BaseGenericSetting)
+        issubclass(model, BaseSiteSetting | BaseGenericSetting)
         or model in get_snippet_models()
         or model
         in {
