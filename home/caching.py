@@ -32,6 +32,7 @@ logger = logging.getLogger(__name__)
 
 FRAGMENT_SECONDS = 60 * 60
 
+
 def current_version():
     """The visitors' content version (1 query)."""
     model = apps.get_model("home", "ContentVersion")
