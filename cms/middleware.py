@@ -1,7 +1,6 @@
 """Middleware: the content API's rate limits, search queries and caching headers, and the cache of
 anonymous responses."""
 
-import contextlib
 import datetime
 import hashlib
 import time
@@ -168,7 +167,8 @@ class AnonymousPageCacheMiddleware:
 
     Django's own cache middleware would do the storing, but it caches whatever lacks `private`,
     needs a timeout to pass before an edit shows, and keys on headers the site does not vary
-    on. This one is keyed on the visitors' content version (home/caching.py), so publishing,
+    on. Each entry here holds the visitors' content version it was built for
+    (home/caching.py) and is not served for any other, so publishing,
     unpublishing, moving or deleting any page, in any language, shows on the very next request
     while draft saves leave the cache alone;
     and it takes only what is safe to share:
@@ -193,15 +193,11 @@ class AnonymousPageCacheMiddleware:
         seconds = settings.PAGE_CACHE_SECONDS
         if seconds <= 0 or not self._may_share(request):
             return self.get_response(request)
+        key = self._key(request)
         try:
-            current = caching.request_version(request)
+            _, stored = caching.kept_response(request, key)
         except DatabaseError:  # the view meets the outage itself and answers it (503)
             return self.get_response(request)
-        key = self._key(request, current)
-        try:
-            stored = cache.get(key)
-        except Exception:
-            stored = None
         if stored is not None:
             status, headers, content, counted = stored
             if counted:
@@ -230,10 +226,10 @@ class AnonymousPageCacheMiddleware:
             if settings.CDN_MAX_AGE and self._is_page(request):
                 patch_cache_control(response, public=True, s_maxage=settings.CDN_MAX_AGE)
             headers = [(name, value) for name, value in response.items() if name != "X-Cache"]
-            # When the cache fails the visitor still has the page; the next one is built again.
-            with contextlib.suppress(Exception):
-                counted = getattr(response, "search_counted", None)
-                cache.set(key, (response.status_code, headers, response.content, counted), timeout)
+            counted = getattr(response, "search_counted", None)
+            caching.keep_response(
+                request, key, (response.status_code, headers, response.content, counted), timeout
+            )
             response["X-Cache"] = "miss"
         return response
 
@@ -271,8 +267,9 @@ class AnonymousPageCacheMiddleware:
         return match is not None and match.view_name == "wagtail_serve"
 
     @staticmethod
-    def _key(request, current):
-        # "response:", not "page:" as before: entries now also hold the search they count, and
-        # during a deploy servers of both releases share the cache.
+    def _key(request):
+        # One entry an address, which holds the content version it was built for (a newer
+        # version replaces it). "kept:", not "response:" as before: during a deploy servers of
+        # both releases share the cache.
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        return f"response:{current}:{hashlib.sha256(address.encode()).hexdigest()}"
+        return f"kept:{hashlib.sha256(address.encode()).hexdigest()}"

@@ -15,13 +15,29 @@ counts and appointment requests leave it alone: they change nothing a visitor ca
 
 The version lives in the database, not in the cache: a change made while the cache is down or
 emptied can never be forgotten, and every process reads the same number, whatever cache each
-one has. Reading it costs one query by primary key per request.
+one has. Reading it costs one query by primary key per request, unless the cache is shared by
+every process (Redis): then the number is also lent to the cache for
+`CONTENT_VERSION_LEASE_SECONDS` (1 s), so a response answered from the cache costs no query.
+
+The lease never hides a change:
+
+- a change deletes the lent number inside its transaction (until it commits, requests read the
+  old number from the database, which is still right) and lends the new one once it commits,
+  before the editor's request answers;
+- a request that finds no number reads the database and lends it with `add`, which never
+  overwrites a newer one lent meanwhile; a change that commits while another is lending reads
+  the database again until the number it lent is the latest;
+- a change made while the cache cannot be reached (it could neither delete nor lend) shows once
+  the number lent before the outage expires: at most one lease after the outage began.
 """
 
+import contextlib
 import logging
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
@@ -31,12 +47,30 @@ from wagtail import signals
 logger = logging.getLogger(__name__)
 
 FRAGMENT_SECONDS = 60 * 60
+LENT_VERSION_KEY = "content-version"
+
+
+def database_version():
+    """The visitors' content version as the database has it (1 query)."""
+    model = apps.get_model("home", "ContentVersion")
+    return model.objects.filter(pk=1).values_list("number", flat=True).first() or 0
 
 
 def current_version():
-    """The visitors' content version (1 query)."""
-    model = apps.get_model("home", "ContentVersion")
-    return model.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+    """The visitors' content version: lent by the cache when it holds it (no query), else read
+    from the database (1 query) and lent for the next requests."""
+    lease = settings.CONTENT_VERSION_LEASE_SECONDS
+    if lease <= 0:
+        return database_version()
+    try:
+        number = cache.get(LENT_VERSION_KEY)
+    except Exception:
+        number = None
+    if number is None:
+        number = database_version()
+        with contextlib.suppress(Exception):
+            cache.add(LENT_VERSION_KEY, number, lease)
+    return number
 
 
 def request_version(request):
@@ -49,6 +83,36 @@ def request_version(request):
     return version
 
 
+def kept_response(request, key):
+    """(the content version, what is kept under `key` for that version, or None).
+
+    A response is kept with the version it was built for (`keep_response`): a kept response of
+    an older version is not found. Where the version is lent, both come in one round trip to
+    the cache. Raises DatabaseError when the version must be read and the database is down."""
+    stored = None
+    try:
+        lent = settings.CONTENT_VERSION_LEASE_SECONDS > 0
+        if lent and getattr(request, "content_version", None) is None:
+            found = cache.get_many([LENT_VERSION_KEY, key])
+            if found.get(LENT_VERSION_KEY) is not None:
+                request.content_version = found[LENT_VERSION_KEY]
+            stored = found.get(key)
+        else:
+            stored = cache.get(key)
+    except Exception:  # a cache outage is not a visitor's problem
+        stored = None
+    version = request_version(request)
+    if stored is not None and stored[0] == version:
+        return version, stored[1]
+    return version, None
+
+
+def keep_response(request, key, value, timeout):
+    """Keep `value` under `key` for this request's content version (see `kept_response`)."""
+    with contextlib.suppress(Exception):  # when the cache fails, the next one is built again
+        cache.set(key, (request_version(request), value), timeout)
+
+
 def content_changed(**kwargs):
     """Move the visitors' content version on: everything cached before is stale from now on.
 
@@ -57,6 +121,26 @@ def content_changed(**kwargs):
     model = apps.get_model("home", "ContentVersion")
     if not model.objects.filter(pk=1).update(number=F("number") + 1):
         model.objects.get_or_create(pk=1, defaults={"number": 1})
+    if settings.CONTENT_VERSION_LEASE_SECONDS > 0:
+        try:
+            cache.delete(LENT_VERSION_KEY)
+        except Exception:
+            logger.warning(
+                "Cache unavailable: the content version was not withdrawn", exc_info=True
+            )
+        transaction.on_commit(_lend_version)
+
+
+def _lend_version():
+    """Lend the committed version to the cache, again until no other change committed meanwhile."""
+    lease = settings.CONTENT_VERSION_LEASE_SECONDS
+    lent = None
+    try:
+        while (number := database_version()) != lent:
+            cache.set(LENT_VERSION_KEY, number, lease)
+            lent = number
+    except Exception:
+        logger.warning("Cache unavailable: the content version was not lent", exc_info=True)
 
 
 def _is_shown(model):

@@ -129,6 +129,12 @@ if env.str("REDIS_URL", default=""):
         },
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+# Seconds the visitors' content version is lent to a cache that every process shares (home/caching.py),
+# so that a cached response costs no query; 0 reads it from the database on every request.
+CONTENT_VERSION_LEASE_SECONDS = env.int(
+    "CONTENT_VERSION_LEASE_SECONDS",
+    default=1 if CACHES["default"]["BACKEND"].startswith("django_redis") else 0,
+)
 # Seconds anonymous visitors' pages and API responses are kept (cms/middleware.py); publishing
 # anything visitors see replaces them at once. 0 turns the page cache off (shared fragments stay cached).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
