@@ -156,7 +156,8 @@ def article_cards(queryset, locale=None, limit=None):
     show. A fixed number of queries, however many articles there are."""
     locale = locale or active_locale()
     chosen = {}
-    for article in newest_first(queryset.live().filter(public_q()).select_related(*CARD_RELATIONS)):
+    cards = queryset.defer(*queryset.model.long_text_fields()).select_related(*CARD_RELATIONS)
+    for article in newest_first(cards.live().filter(public_q())):
         current = chosen.get(article.translation_key)
         if current is None or (article.locale_id == locale.pk != current.locale_id):
             # Dictionaries keep the first position of a key: the list stays newest first.
@@ -467,9 +468,11 @@ class ArticlePage(MedicalReviewMixin, BasePage):
         APIField("treatments", serializer=RelatedPagesField(source="get_api_treatments")),
     ]
 
+    card_long_text = ("body", "faqs")  # the reading time on its card counts their words
+
     @classmethod
     def for_cards(cls):
-        return cls.objects.select_related(*CARD_RELATIONS)
+        return cls.card_queryset().select_related(*CARD_RELATIONS)
 
     @classmethod
     def cards(cls, queryset, locale=None, limit=None):

@@ -93,12 +93,10 @@ class APIRateLimitMiddleware:
             who, limit = f"addr:{_client_address(request)}", settings.API_RATE_LIMIT_ANONYMOUS
         window = int(time.time() // WINDOW_SECONDS)
         key = f"api-rate:{who}:{window}"
-        cache.add(key, 0, WINDOW_SECONDS + 5)
         try:
-            count = cache.incr(key)
-        except ValueError:  # evicted between add and incr
-            cache.set(key, 1, WINDOW_SECONDS + 5)
-            count = 1
+            count = cache.incr(key)  # one round trip to the cache for all but a window's first
+        except ValueError:  # the window's first request (or the count was evicted)
+            count = 1 if cache.add(key, 1, WINDOW_SECONDS + 5) else cache.incr(key)
         # A cache outage (django-redis ignoring the error gives None) must not refuse partners.
         if isinstance(count, int) and count > limit:
             retry_after = WINDOW_SECONDS - int(time.time()) % WINDOW_SECONDS

@@ -643,9 +643,12 @@ class PhysicianPage(BasePage):
     def get_listing_summary(self):
         return self.listing_summary or self.summary
 
+    # An office's structured data names its physicians' specialties.
+    card_long_text = ("specialties",)
+
     @classmethod
     def for_cards(cls):
-        return cls.objects.select_related("photo").prefetch_related("photo__renditions")
+        return cls.card_queryset().select_related("photo").prefetch_related("photo__renditions")
 
     def get_locations(self, locale=None):
         ids = [link.location_id for link in self.location_links.all()]

@@ -389,3 +389,19 @@ def test_the_measured_pages_really_list_their_items(client, demo):
     html = client.get(condition.url).content.decode()
     for treatment in treatments:
         assert f'href="{treatment.url}"' in html
+
+
+def test_cards_leave_the_long_text_of_the_pages_they_list_unread(client, demo):
+    """A card shows a title, a summary and an image: the StreamFields and rich text of the pages
+    listed (most of their rows' bytes) are not read, on the page or in its structured data."""
+    url = condition_with_treatments(demo, 3)
+    client.get(url)
+    caching.content_changed()  # the cards' fragments are built again
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    card_reads = [
+        query["sql"] for query in captured if 'FROM "treatments_treatmentpage"' in query["sql"]
+    ]
+    assert card_reads
+    for column in ("body", "how_it_works", "side_effects", "references"):
+        assert not any(f'"treatments_treatmentpage"."{column}"' in sql for sql in card_reads)

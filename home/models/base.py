@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -209,12 +210,33 @@ class BasePage(SeoMixin, ListingMixin, Page):
             aliases = originals.filter(alias_of__isnull=False)
         return PageViewRestriction.objects.filter(checked)
 
+    # Long text a card does show something of (an article's reading time counts its words).
+    card_long_text = ()
+
+    @classmethod
+    def long_text_fields(cls):
+        """The names of the page's StreamFields and rich text fields that its card does not need:
+        most of a row's bytes."""
+        return [
+            field.name
+            for field in cls._meta.concrete_fields
+            if isinstance(field, StreamField | RichTextField)
+            and field.name not in cls.card_long_text
+        ]
+
+    @classmethod
+    def card_queryset(cls):
+        """Pages of this type as cards read them: without their long text."""
+        return cls.objects.defer(*cls.long_text_fields())
+
     @classmethod
     def for_cards(cls):
-        """Pages of this type with what their cards render fetched up front, so a list of cards
-        costs the same number of queries however long it is."""
-        return cls.objects.select_related("listing_image").prefetch_related(
-            "listing_image__renditions"
+        """Pages of this type with what their cards render fetched up front (and their long text
+        left out), so a list of cards costs the same number of queries however long it is."""
+        return (
+            cls.card_queryset()
+            .select_related("listing_image")
+            .prefetch_related("listing_image__renditions")
         )
 
     def serve(self, request, *args, **kwargs):
