@@ -28,6 +28,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
 from demo.helpers import report_created, report_existing
+from editorial.models import MedicalReviewMixin
 
 # Block ids in StreamField paths differ between the original and the copy built for pairing.
 BLOCK_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -121,6 +122,12 @@ def translate(command, instance, copy_fields, language_code, label=None):
         locale, publish=not is_page, fallback=False
     )
     if is_page:
+        if isinstance(result, MedicalReviewMixin):
+            # Each language records its own review; the demo's translated copy was reviewed by
+            # the physician who reviewed the original, on the same day.
+            result.reviewed_by_id = instance.reviewed_by_id
+            result.last_reviewed = instance.last_reviewed
+            result.save_revision()
         result.get_latest_revision().publish()
         result.refresh_from_db()
         report_created(command, "page", f"{result.title} ({result.get_url() or result.url_path})")

@@ -13,14 +13,23 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import AbstractGroupApprovalTask
-from wagtail_localize.fields import SynchronizedField
+from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
+from editorial.workflows import approved_revision
 from home.api import RelatedPageField
 from home.blocks import ReferenceBlock
 from home.localization import localize_pages, page_locale, prefetched
 from locations.models import PhysicianPage
 
 RECORD_REVIEW_PERMISSION = "editorial.record_medical_review"
+
+
+class PerLanguageField(BaseTranslatableField):
+    """A field each translation keeps for itself: neither offered for translation nor copied from
+    the source page when its translations are synced."""
+
+    def __repr__(self):
+        return f"<PerLanguageField {self.field_name}>"
 
 
 class MedicalReviewMixin(models.Model):
@@ -68,13 +77,15 @@ class MedicalReviewMixin(models.Model):
         FieldPanel("references"),
     ]
 
-    # A translation is reviewed by the same physician, on the same date, against the same
-    # sources: these follow the source page. Pages show the reviewer in the visitor's language.
+    # Each language's text is reviewed on its own: a translation records who approved *its* text
+    # and when, and starts unreviewed (the review is not copied with the page). The sources
+    # follow the source page. Pages show the reviewer in the visitor's language.
     review_translatable_fields = [
-        SynchronizedField("reviewed_by"),
-        SynchronizedField("last_reviewed"),
+        PerLanguageField("reviewed_by"),
+        PerLanguageField("last_reviewed"),
         SynchronizedField("references"),
     ]
+    exclude_fields_in_copy = ["reviewed_by", "last_reviewed"]
 
     class Meta:
         abstract = True
@@ -105,7 +116,7 @@ class MedicalReviewTask(AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
-            record_review(task_state.revision, user)
+            record_review(approved_revision(task_state, user), user)
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

@@ -1,40 +1,137 @@
 """Submitting a translation to the Medical review.
 
 wagtail-localize replaces the editor of a translated page with its own translation editor, which
-saves and publishes but cannot start a workflow. Without another way in, a Spanish condition page
-could be published only by someone allowed to skip the review. This view, offered in the page's
-header menu, submits the latest draft of such a page to its workflow, as the page editor's
-"Submit to …" does for an English page; the reviewer then approves or rejects it as usual.
+keeps each translated string in its translation memory (not in a revision of the page) and can
+publish but cannot start a workflow. Without another way in, a Spanish condition page could be
+published only by someone allowed to skip the review, and the page's latest revision, the one a
+workflow would send to the reviewer, still holds the text as it was before anyone translated it.
+
+This view, offered in the page's header menu ("⋯ → Submit for review"), first saves the
+translation's strings as a draft revision of the page, refusing while any string is untranslated,
+and submits that draft to the page's workflow, as the page editor's "Submit to …" does for an
+English page. The reviewer previews and approves or rejects it as usual.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
 from wagtail.models import Page
+from wagtail_localize.models import (
+    MissingRelatedObjectError,
+    MissingTranslationError,
+    StringTranslation,
+    Translation,
+)
 
 
-def can_submit(page, user):
-    """A draft of a page with a workflow, not already in review, that `user` may edit."""
+def translation_of(page):
+    """The enabled wagtail-localize translation whose target is `page`, if any."""
+    return (
+        Translation.objects.filter(
+            source__object_id=page.translation_key,
+            target_locale_id=page.locale_id,
+            enabled=True,
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )
+
+
+def has_changes_to_review(page, translation):
+    """A draft revision, or strings translated (or a source synced) since the page last went
+    live."""
+    if page.has_unpublished_changes or page.last_published_at is None:
+        return True
+    if translation is None:
+        return False
+    if translation.source.last_updated_at > page.last_published_at:
+        return True
+    return StringTranslation.objects.filter(
+        context__object_id=translation.source.object_id,
+        locale_id=page.locale_id,
+        updated_at__gt=page.last_published_at,
+    ).exists()
+
+
+def can_submit(page, user, translation=None):
+    """Something to review in a page with a workflow, not already in review, that `user` may
+    edit."""
     permissions = page.permissions_for_user(user)
     return (
-        page.has_unpublished_changes
-        and permissions.can_edit()
+        permissions.can_edit()
         and permissions.can_submit_for_moderation()
+        and has_changes_to_review(page, translation)
     )
+
+
+def language_name(locale):
+    """The language's name in the admin user's language ("Spanish", not "Español")."""
+    try:
+        return get_language_info(locale.language_code)["name_translated"]
+    except KeyError:
+        return locale.get_display_name()
+
+
+def untranslated_count(translation):
+    total, translated = translation.get_progress()
+    return total - translated
+
+
+def save_translation_draft(translation, user):
+    """Save the translated strings as a draft revision of the target page (nothing falls back to
+    the source language). Returns an error message, or None when the draft was saved."""
+    missing = untranslated_count(translation)
+    if missing:
+        return ngettext(
+            "%(count)d string is not translated yet: translate it before submitting the page "
+            "for review.",
+            "%(count)d strings are not translated yet: translate them before submitting the "
+            "page for review.",
+            missing,
+        ) % {"count": missing}
+    try:
+        translation.source.create_or_update_translation(
+            translation.target_locale, user=user, publish=False, fallback=False
+        )
+    except MissingTranslationError:
+        return _("Some strings are not translated yet: translate them before submitting.")
+    except MissingRelatedObjectError:
+        return _(
+            "The page uses a snippet or page that has no translation into this language yet: "
+            "translate it first."
+        )
+    except ValidationError as error:
+        return _("The translation cannot be saved: %(errors)s") % {
+            "errors": "; ".join(error.messages)
+        }
+    return None
 
 
 @require_http_methods(["GET", "POST"])
 def submit_for_review(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
-    if not can_submit(page, request.user):
+    translation = translation_of(page)
+    if not can_submit(page, request.user, translation):
         raise PermissionDenied
     workflow = page.get_workflow()
+    missing = untranslated_count(translation) if translation is not None else 0
     if request.method == "POST":
-        workflow.start(page, request.user)
+        error = None
+        with transaction.atomic():
+            if translation is not None:
+                error = save_translation_draft(translation, request.user)
+            if error is None:
+                page.refresh_from_db()
+                workflow.start(page, request.user)
+        if error is not None:
+            messages.error(request, error)
+            return redirect("wagtailadmin_pages:edit", page.pk)
         messages.success(
             request,
             _("“%(title)s” has been submitted to %(workflow)s.")
@@ -47,6 +144,9 @@ def submit_for_review(request, page_id):
         {
             "page": page,
             "workflow": workflow,
+            "translation": translation,
+            "language": language_name(translation.target_locale) if translation else "",
+            "untranslated": missing,
             "header_title": _("Submit for review"),
             "page_title": _("Submit for review"),
             "page_subtitle": page.get_admin_display_title(),

@@ -1,4 +1,6 @@
-"""Keep what visitors see of a live page unchanged when a draft of it is saved.
+"""Syncing translations never puts unreviewed text live.
+
+Keep what visitors see of a live page unchanged when a draft of it is saved.
 
 Wagtail serves a page from its row and keeps drafts in revisions; its own "Save draft" never
 writes the row of a live page. wagtail-localize's "Sync translated pages" without "Publish" does:
@@ -8,8 +10,18 @@ published it. When a new revision of a live page is created, the row is put back
 live revision, so the update stays a draft until it is published.
 """
 
+import contextlib
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.models import Page, Revision
+from wagtail_localize.views.update_translations import (
+    UpdateTranslationsForm,
+    UpdateTranslationsView,
+)
+
+from editorial.models import MedicalReviewMixin
 
 KEPT_FROM_ROW = (
     "live_revision_id",
@@ -45,3 +57,56 @@ def connect():
     post_save.connect(
         keep_live_content, sender=Revision, dispatch_uid="editorial.keep_live_content"
     )
+
+
+class ReviewedUpdateTranslationsForm(UpdateTranslationsForm):
+    """wagtail-localize's sync form, where a clinical page cannot be published immediately."""
+
+    def __init__(self, *args, clinical=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if clinical:
+            self.fields["publish_translations"].disabled = True  # always False
+
+
+class ReviewedUpdateTranslationsView(UpdateTranslationsView):
+    """ "Sync translated pages", served at wagtail-localize's own address.
+
+    wagtail-localize's view publishes every translation of the page when "Publish immediately" is
+    ticked, as nobody in particular and without asking whether the user may publish them. Here a
+    clinical page's translations are never published by a sync: each gets a draft with the new
+    strings (still in the source language until translated), which goes live only through the
+    Medical review. For any other page, publishing needs the right to publish every translation.
+    """
+
+    template_name = "editorial/update_translations.html"
+
+    def is_clinical(self):
+        return isinstance(self.object.get_source_instance(), MedicalReviewMixin)
+
+    def get_form(self):
+        data = self.request.POST if self.request.method == "POST" else None
+        return ReviewedUpdateTranslationsForm(data, clinical=self.is_clinical())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["clinical"] = self.is_clinical()
+        return context
+
+    def form_valid(self, form):
+        translations = self.object.translations.filter(enabled=True).select_related("target_locale")
+        if self.is_clinical():
+            with transaction.atomic():
+                response = super().form_valid(form)
+                for translation in translations:
+                    with contextlib.suppress(ValidationError):
+                        translation.save_target(user=self.request.user, publish=False)
+            return response
+        if form.cleaned_data.get("publish_translations"):
+            for translation in translations:
+                target = translation.get_target_instance()
+                if (
+                    isinstance(target, Page)
+                    and not target.permissions_for_user(self.request.user).can_publish()
+                ):
+                    raise PermissionDenied
+        return super().form_valid(form)

@@ -10,11 +10,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
-from wagtail_localize.models import Translation
 
 from editorial import review_submission
 from editorial.models import MedicalReviewMixin
 from editorial.reports import ReviewDueReportView
+from editorial.translation_sync import ReviewedUpdateTranslationsView
 
 
 @hooks.register("before_edit_page")
@@ -67,17 +67,15 @@ def register_review_due_urls():
 @hooks.register("register_page_header_buttons")
 def submit_translation_for_review_button(page, user, view_name=None, next_url=None):
     """The translation editor has no workflow actions: offer them in the page's header menu."""
-    if not page.has_unpublished_changes or not review_submission.can_submit(page, user):
+    translation = review_submission.translation_of(page)
+    if translation is None or not review_submission.can_submit(page, user, translation):
         return
-    if Translation.objects.filter(
-        source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
-    ).exists():
-        yield ListingButton(
-            _("Submit for review"),
-            reverse("submit_translation_for_review", args=[page.pk]),
-            icon_name="resubmit",
-            priority=5,
-        )
+    yield ListingButton(
+        _("Submit for review"),
+        reverse("submit_translation_for_review", args=[page.pk]),
+        icon_name="resubmit",
+        priority=5,
+    )
 
 
 @hooks.register("register_admin_urls")
@@ -87,5 +85,17 @@ def register_review_submission_urls():
             "medical-review/submit/<int:page_id>/",
             review_submission.submit_for_review,
             name="submit_translation_for_review",
+        )
+    ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_reviewed_sync_url():
+    """Served before wagtail-localize's own view at the same address (and URL name)."""
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            ReviewedUpdateTranslationsView.as_view(),
+            name="reviewed_update_translations",
         )
     ]

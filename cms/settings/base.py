@@ -254,6 +254,8 @@ API_RATE_LIMIT_TOKEN = env.int("API_RATE_LIMIT_TOKEN", default=600)
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # new translations start as drafts
+# An approved workflow publishes the revision its reviewer approved, not a later draft.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved_revision"
 
 # A clinical page's medical review is due again this many days after the last one (the admin's
 # "Medical review due" report lists the pages past it).

@@ -13,6 +13,7 @@ from wagtail.models import Page, WorkflowState
 
 from editorial.governance import setup_editorial_permissions
 from locations.models import PhysicianPage
+from tests.editorial.roles import act, edit_page, member, refused, spanish, submit_for_review
 
 pytestmark = pytest.mark.django_db
 
@@ -75,47 +76,6 @@ EXPECTED_PERMISSIONS = {
         *SNIPPETS,
     },
 }
-
-
-def member(django_user_model, username, group):
-    user = django_user_model.objects.create_user(
-        username=username, password="a-long-test-password-42"
-    )
-    user.groups.add(Group.objects.get(name=group))
-    client = Client()
-    client.force_login(user)
-    return user, client
-
-
-@pytest.fixture
-def marketing(django_user_model):
-    return member(django_user_model, "dana", "Marketing editors")
-
-
-@pytest.fixture
-def reviewer(django_user_model, demo):
-    user, client = member(django_user_model, "dr-reviewer", "Medical reviewers")
-    PhysicianPage.objects.filter(pk=demo.mcallister.pk).update(user=user)
-    return user, client
-
-
-def edit_page(client, page):
-    return client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-
-
-def submit_for_review(page, user, title):
-    page = page.specific_class.objects.get(pk=page.pk)
-    page.title = title
-    revision = page.save_revision(user=user)
-    page.get_workflow().start(page, user=user)
-    return revision
-
-
-def act(client, page, action, comment=""):
-    state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(page.pk))
-    task_state = state.current_task_state
-    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, task_state.pk])
-    return client.post(url, {"comment": comment} if comment else {})
 
 
 @pytest.mark.parametrize("group", sorted(EXPECTED_PERMISSIONS))
@@ -333,11 +293,6 @@ def test_the_next_address_cannot_lead_off_site(demo, django_user_model, settings
     assert response["Location"] == "/admin/"
 
 
-def refused(response):
-    """Wagtail answers an admin action the user may not take with a redirect to the dashboard."""
-    return (response.status_code, response.get("Location")) in ((403, None), (302, "/admin/"))
-
-
 def bring_forward(revision):
     """Let the scheduled time of `revision` come: move its go-live date a minute into the past."""
     from datetime import timedelta
@@ -347,12 +302,6 @@ def bring_forward(revision):
     revision.content["go_live_at"] = past.isoformat()
     revision.approved_go_live_at = past
     revision.save(update_fields=["content", "approved_go_live_at"])
-
-
-def spanish(page):
-    from wagtail.models import Locale
-
-    return page.get_translation(Locale.objects.get(language_code="es")).specific
 
 
 def test_marketing_editor_cannot_publish_a_spanish_clinical_page_from_the_translation_editor(
@@ -368,43 +317,6 @@ def test_marketing_editor_cannot_publish_a_spanish_clinical_page_from_the_transl
     )
     assert refused(response)
     assert Page.objects.get(pk=page.pk).live_revision_id == live_revision
-
-
-def test_a_spanish_draft_is_submitted_and_approved_like_an_english_one(demo, marketing, reviewer):
-    editor_user, editor = marketing
-    _, reviewer_client = reviewer
-    page = spanish(demo.migraine)
-    live_title = page.title
-    page.title = "Migraña crónica (revisada)"
-    page.save_revision(user=editor_user)
-
-    submit_url = reverse("submit_translation_for_review", args=[page.pk])
-    header = editor.get(reverse("wagtailadmin_explore", args=[page.pk])).content.decode()
-    assert submit_url in header
-    assert editor.get(submit_url).status_code == 200
-    assert editor.post(submit_url).status_code == 302
-    assert Page.objects.get(pk=page.pk).title == live_title  # still in review
-    assert (
-        submit_url
-        not in editor.get(reverse("wagtailadmin_explore", args=[page.pk])).content.decode()
-    )
-
-    act(reviewer_client, page, "approve")
-    live = page.__class__.objects.get(pk=page.pk)
-    assert live.title == "Migraña crónica (revisada)"
-    assert live.last_reviewed == timezone.localdate()
-    assert "Migraña crónica (revisada)" in Client().get(live.url).content.decode()
-
-
-def test_nobody_may_submit_a_page_they_cannot_edit_or_that_has_no_draft(demo, django_user_model):
-    _, intake = member(django_user_model, "rosa-d", "Intake")
-    page = spanish(demo.migraine)
-    url = reverse("submit_translation_for_review", args=[page.pk])
-    assert refused(intake.post(url))
-    _, editor = member(django_user_model, "dana-2", "Marketing editors")
-    assert refused(editor.post(url))  # nothing unpublished to review
-    assert editor.post(reverse("submit_translation_for_review", args=[999999])).status_code == 404
-    assert not WorkflowState.objects.filter(object_id=str(page.pk)).exists()
 
 
 def test_comments_left_by_an_editor_are_shown_to_the_reviewer(demo, marketing, reviewer):

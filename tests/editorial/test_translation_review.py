@@ -1,0 +1,213 @@
+"""A translated clinical page goes live only with text a medical reviewer approved in its own
+language: translating ends in the Medical review, with a draft in the translation's language, and
+the page records the review of that language's text."""
+
+import datetime
+from urllib.parse import urlencode
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from tests.editorial.roles import act, member, refused, spanish, submit_for_review
+
+pytestmark = pytest.mark.django_db
+
+
+def translation_into_spanish(page):
+    return Translation.objects.get(
+        source__object_id=page.translation_key,
+        target_locale=Locale.objects.get(language_code="es"),
+    )
+
+
+def translate_string(client, translation, path, text):
+    """What the translation editor does when a translator edits one string."""
+    segment = StringSegment.objects.get(source=translation.source, context__path=path)
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    response = client.put(
+        url, urlencode({"value": text}), content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code in (200, 201), response.content
+
+
+def forget_string(translation, path):
+    """A string nobody has translated yet (as after a sync brings new English text)."""
+    segment = StringSegment.objects.get(source=translation.source, context__path=path)
+    StringTranslation.objects.filter(
+        translation_of_id=segment.string_id,
+        context_id=segment.context_id,
+        locale=translation.target_locale,
+    ).delete()
+
+
+def live(page):
+    return page.__class__.objects.get(pk=page.pk)
+
+
+def test_a_translation_is_submitted_as_a_spanish_draft_the_reviewer_previews_and_approves(
+    demo, marketing, reviewer
+):
+    editor_user, editor = marketing
+    reviewer_user, reviewer_client = reviewer
+    page = spanish(demo.migraine)
+    live_title = page.title
+    translation = translation_into_spanish(demo.migraine)
+    translate_string(editor, translation, "title", "Migraña crónica (revisada)")
+    assert live(page).title == live_title  # the translation editor changes no live text
+
+    submit_url = reverse("submit_translation_for_review", args=[page.pk])
+    header = editor.get(reverse("wagtailadmin_explore", args=[page.pk])).content.decode()
+    assert submit_url in header
+    assert "Migraña crónica (revisada)" not in Client().get(page.url).content.decode()
+    confirm = editor.get(submit_url).content.decode()
+    assert "in Spanish" in confirm
+    assert editor.post(submit_url).status_code == 302
+
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.revision.content["title"] == "Migraña crónica (revisada)"
+    assert live(page).title == live_title  # still in review
+    assert (
+        submit_url
+        not in editor.get(reverse("wagtailadmin_explore", args=[page.pk])).content.decode()
+    )
+
+    preview = reviewer_client.get(
+        reverse(
+            "wagtailadmin_pages:workflow_preview", args=[page.pk, state.current_task_state.task_id]
+        )
+    )
+    assert preview.status_code == 200
+    assert "Migraña crónica (revisada)" in preview.content.decode()
+
+    act(reviewer_client, page, "approve")
+    published = live(page)
+    assert published.title == "Migraña crónica (revisada)"
+    assert published.last_reviewed == timezone.localdate()
+    assert published.reviewed_by_id == demo.mcallister.pk
+    public = Client().get(published.url).content.decode()
+    assert "Migraña crónica (revisada)" in public
+    assert timezone.localdate().strftime("%Y") in public
+
+
+def test_a_translation_with_an_untranslated_string_cannot_be_submitted(demo, marketing):
+    _, editor = marketing
+    page = spanish(demo.migraine)
+    translation = translation_into_spanish(demo.migraine)
+    translate_string(editor, translation, "title", "Migraña crónica, nueva")
+    forget_string(translation, "search_description")
+    latest_revision = Page.objects.get(pk=page.pk).latest_revision_id
+
+    url = reverse("submit_translation_for_review", args=[page.pk])
+    confirm = editor.get(url).content.decode()
+    assert "1 string is not translated into Spanish yet" in confirm
+    assert 'type="submit"' not in confirm
+
+    response = editor.post(url, follow=True)
+    assert "1 string is not translated yet" in response.content.decode()
+    assert not WorkflowState.objects.filter(object_id=str(page.pk)).exists()
+    assert Page.objects.get(pk=page.pk).latest_revision_id == latest_revision  # no draft made
+
+
+def test_nobody_may_submit_a_page_they_cannot_edit_or_with_nothing_new(demo, django_user_model):
+    _, intake = member(django_user_model, "rosa-d", "Intake")
+    page = spanish(demo.migraine)
+    url = reverse("submit_translation_for_review", args=[page.pk])
+    assert refused(intake.post(url))
+    _, editor = member(django_user_model, "dana-2", "Marketing editors")
+    assert refused(editor.post(url))  # nothing translated since it went live
+    assert editor.post(reverse("submit_translation_for_review", args=[999999])).status_code == 404
+    assert not WorkflowState.objects.filter(object_id=str(page.pk)).exists()
+
+
+def test_each_language_records_the_review_of_its_own_text(demo, marketing, reviewer):
+    editor_user, _ = marketing
+    _, reviewer_client = reviewer
+    page = demo.migraine
+    es = spanish(page)
+    es.last_reviewed = datetime.date(2025, 3, 1)
+    es.save_revision().publish()
+
+    submit_for_review(page, editor_user, "Chronic migraine, reviewed")
+    act(reviewer_client, page, "approve")
+    assert live(page).last_reviewed == timezone.localdate()
+
+    # Syncing the English page's translations leaves the Spanish review as it was.
+    source = translation_into_spanish(page).source
+    source.update_from_db()
+    source.create_or_update_translation(es.locale, publish=False, fallback=True)
+    assert live(es).last_reviewed == datetime.date(2025, 3, 1)
+    spanish_page = Client().get(es.url).content.decode()
+    assert (
+        "2025" in spanish_page
+        and str(timezone.localdate().year) not in spanish_page.split("2025")[0][-200:]
+    )
+
+
+def test_a_new_translation_starts_unreviewed(demo):
+    from treatments.models import ConditionPage
+
+    french = Locale.objects.create(language_code="fr")
+    source_page = ConditionPage.objects.get(pk=demo.migraine.pk)
+    assert source_page.last_reviewed is not None
+    copy = source_page.copy_for_translation(french, copy_parents=True)
+    assert copy.reviewed_by_id is None and copy.last_reviewed is None
+
+
+def test_approval_publishes_what_the_reviewer_saw_not_a_later_draft(demo, marketing, reviewer):
+    editor_user, _ = marketing
+    _, reviewer_client = reviewer
+    page = demo.ketamine
+    submit_for_review(page, editor_user, "Ketamine infusion therapy, reviewed")
+    later = page.specific_class.objects.get(pk=page.pk)
+    later.title = "Ketamine infusion therapy, unreviewed edit"
+    later.save_revision(user=editor_user)
+
+    act(reviewer_client, page, "approve")
+    published = live(page)
+    assert published.title == "Ketamine infusion therapy, reviewed"
+    assert published.last_reviewed == timezone.localdate()
+    assert published.has_unpublished_changes  # the later edit waits as a draft
+    public = Client().get(published.url).content.decode()
+    assert "unreviewed edit" not in public
+
+
+def sync_url(page):
+    return reverse(
+        "wagtail_localize:update_translations", args=[translation_into_spanish(page).source_id]
+    )
+
+
+def test_syncing_a_clinical_page_never_publishes_its_translations(demo, marketing):
+    editor_user, editor = marketing
+    english = demo.migraine.specific_class.objects.get(pk=demo.migraine.pk)
+    english.title = "Chronic migraine, new wording"
+    english.save_revision(user=editor_user).publish(skip_permission_checks=True)
+    es = spanish(demo.migraine)
+    live_revision, live_title = es.live_revision_id, es.title
+
+    form = editor.get(sync_url(demo.migraine)).content.decode()
+    assert "This is a clinical page" in form
+    assert 'name="publish_translations"' not in form
+
+    response = editor.post(sync_url(demo.migraine), {"publish_translations": "on"})
+    assert response.status_code == 302
+    synced = live(es)
+    assert synced.live_revision_id == live_revision
+    assert synced.title == live_title
+    assert synced.has_unpublished_changes  # a draft with the new text, for review
+    assert synced.get_latest_revision().content["title"] == "Chronic migraine, new wording"
+    assert "new wording" not in Client().get(es.url).content.decode()
+
+
+def test_syncing_with_publish_needs_the_right_to_publish_every_translation(demo, marketing):
+    _, editor = marketing
+    home_es = spanish(demo.home)
+    live_revision = home_es.live_revision_id
+    response = editor.post(sync_url(demo.home), {"publish_translations": "on"})
+    assert refused(response)
+    assert Page.objects.get(pk=home_es.pk).live_revision_id == live_revision
