@@ -11,6 +11,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from wagtail.images.models import Image
 from wagtail.models import (
     Collection,
     GroupCollectionPermission,
@@ -41,7 +42,9 @@ EVERYTHING = [
     "unlock_page",
     "bulk_delete_page",
 ]
-IMAGES = ["add_clinicimage", "change_clinicimage", "delete_clinicimage", "choose_image"]
+# Wagtail checks image permissions by the codenames of its own `wagtailimages.Image` in each
+# collection, whatever the project's image model (`home.ClinicImage`) is.
+IMAGES = ["add_image", "change_image", "delete_image", "choose_image"]
 DOCUMENTS = ["add_document", "change_document", "delete_document", "choose_document"]
 
 
@@ -124,18 +127,23 @@ def setup_editorial_permissions():
                 added += grant_pages(marketing, child, ["publish_page"])
     root = Collection.get_first_root_node()
     for group in (marketing, administrators):
-        added += grant_collection(group, root, ClinicImage, IMAGES)
+        added += grant_collection(group, root, Image, IMAGES)
         added += grant_collection(group, root, get_document_model(), DOCUMENTS)
-    added += grant_collection(reviewers, root, ClinicImage, ["choose_image"])
+    added += grant_collection(reviewers, root, Image, ["choose_image"])
+    # Grants on the project's image model's own codenames mean nothing to Wagtail's image views.
+    GroupCollectionPermission.objects.filter(
+        permission__content_type=ContentType.objects.get_for_model(ClinicImage)
+    ).delete()
 
-    # Wagtail's own migrations hand every admin group the permission to choose images of the
-    # default image model (unused here) and documents; Intake handles appointment requests only.
+    # Wagtail's own migrations hand every admin group model permissions on images and documents,
+    # which its collection-based checks ignore; Intake handles appointment requests only.
     unused = Permission.objects.filter(content_type__app_label="wagtailimages")
     for group in (marketing, reviewers, administrators, groups[INTAKE]):
         group.permissions.remove(*unused)
     groups[INTAKE].permissions.remove(
         *Permission.objects.filter(content_type__app_label="wagtaildocs")
     )
+    GroupCollectionPermission.objects.filter(group=groups[INTAKE]).delete()
 
     # Reviewers open and correct the clinical pages they review, and their approval publishes
     # them (Wagtail publishes an approved revision as the approving user, who needs the right).
