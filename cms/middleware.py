@@ -18,6 +18,7 @@ from search import hits as search_hits
 from search.views import clean_query, search_terms
 
 API_PREFIX = "/api/"
+SAFE_API_METHODS = ("GET", "HEAD", "OPTIONS")
 WINDOW_SECONDS = 60
 
 
@@ -105,6 +106,30 @@ class APIRateLimitMiddleware:
                 status=429,
             )
             response["Retry-After"] = str(retry_after)
+            return response
+        return self.get_response(request)
+
+
+class ReadOnlyAPIMiddleware:
+    """The content API only reads: anything but GET, HEAD and OPTIONS answers 405.
+
+    Wagtail 8's API v3 also creates, edits and publishes pages for a token whose user may edit
+    them. Here pages change only in the admin, where a clinical page goes live only through the
+    Medical review and each change is logged with who made it; partners and editors' tokens read.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(API_PREFIX) and request.method not in SAFE_API_METHODS:
+            response = JsonResponse(
+                {
+                    "message": "The content API is read-only: pages are edited in the admin.",
+                },
+                status=405,
+            )
+            response["Allow"] = ", ".join(SAFE_API_METHODS)
             return response
         return self.get_response(request)
 

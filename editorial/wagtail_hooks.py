@@ -2,6 +2,7 @@
 meta description, and submitting a translation to the review."""
 
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -76,6 +77,29 @@ def submit_translation_for_review_button(page, user, view_name=None, next_url=No
         icon_name="resubmit",
         priority=5,
     )
+
+
+@hooks.register("before_edit_page", order=-1)
+def publish_clinical_translations_through_review(request, page):
+    """The translation editor offers whoever may publish a page its own Publish, which would put a
+    clinical translation live without a review on record. Runs before wagtail-localize's editor
+    and sends them to "Submit for review" instead (the review's approval publishes it)."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    if not isinstance(page, MedicalReviewMixin):
+        return None
+    if review_submission.translation_of(page) is None:
+        return None
+    if not page.permissions_for_user(request.user).can_publish():
+        return None  # the translation editor refuses them itself
+    messages.warning(
+        request,
+        _(
+            "A translated clinical page goes live when a medical reviewer approves its text: "
+            "submit it for review."
+        ),
+    )
+    return redirect("submit_translation_for_review", page.pk)
 
 
 @hooks.register("register_admin_urls")

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.APIRateLimitMiddleware",
+    "cms.middleware.ReadOnlyAPIMiddleware",
     "cms.middleware.APISearchQueryMiddleware",
     "cms.middleware.APICacheHeadersMiddleware",
     "cms.middleware.AnonymousPageCacheMiddleware",
