@@ -149,11 +149,27 @@ class AppointmentRequestPage(BasePage):
     def store(self, form):
         appointment = form.save(commit=False)
         appointment.page = self
+        # One office is one office in the Intake list and its export, whatever the language the
+        # visitor wrote in: the office and topic are kept in the site's main language.
+        appointment.office = in_main_language(appointment.office)
+        appointment.topic = in_main_language(appointment.topic)
         appointment.consent_text = self.consent_text
         appointment.consent_language = translation.get_language() or settings.LANGUAGE_CODE
         appointment.save()
         notify_intake(appointment)
         return appointment
+
+
+def in_main_language(page):
+    """`page`'s translation in the site's main language (`LANGUAGE_CODE`), else `page`."""
+    if page is None:
+        return None
+    main = (
+        type(page)
+        .objects.filter(translation_key=page.translation_key, locale=default_locale())
+        .first()
+    )
+    return main or page
 
 
 def prefill(request):

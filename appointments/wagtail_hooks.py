@@ -1,8 +1,10 @@
 """Appointment requests in the admin: only for users with the model's view permission (the Intake
 group and superusers). Every reading of a request and every export is recorded in the audit log."""
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -25,8 +27,26 @@ def register_appointment_log_actions(actions):
     )
 
 
+def local_time(value):
+    """A time as the clinic reads it: in its time zone (`TIME_ZONE`), with the zone's name."""
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M %Z")
+
+
+def local_naive_time(value):
+    """For spreadsheets, which hold no time zone: the clinic's wall-clock time."""
+    return timezone.make_naive(value, timezone.get_current_timezone())
+
+
 class AppointmentRequestIndexView(generic.IndexView):
-    """The list shows no contact details; the export (which does) is recorded per request."""
+    """The list shows no contact details; the export (which does) is recorded per request. Its
+    times are the clinic's (Wagtail exports UTC)."""
+
+    custom_field_preprocess = {
+        "created_at": {
+            generic.IndexView.FORMAT_CSV: local_time,
+            generic.IndexView.FORMAT_XLSX: local_naive_time,
+        }
+    }
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         rows = list(queryset)
@@ -38,6 +58,15 @@ class AppointmentRequestIndexView(generic.IndexView):
                 data={"format": spreadsheet_format},
             )
         return super().as_spreadsheet(rows, spreadsheet_format)
+
+
+class AppointmentRequestEditView(generic.EditView):
+    """A request opens here: what the visitor sent, read-only, and its status to change."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        log(self.object, VIEW_ACTION, user=request.user)
+        return response
 
 
 class AppointmentRequestInspectView(generic.InspectView):
@@ -56,10 +85,17 @@ class AppointmentRequestViewSet(ModelViewSet):
     url_prefix = "appointment-requests"
     url_namespace = "appointment_requests"
     index_view_class = AppointmentRequestIndexView
+    edit_view_class = AppointmentRequestEditView
     inspect_view_class = AppointmentRequestInspectView
     inspect_view_enabled = True
-    # Staff change only the status; what the visitor sent is read on the inspect view.
-    form_fields = ["status"]
+    # Staff change only the status; what the visitor sent is shown above it, read-only.
+    panels = [
+        HelpPanel(
+            template="appointments/admin/request_details.html",
+            heading=_("What the visitor sent"),
+        ),
+        FieldPanel("status"),
+    ]
     list_display = [
         "__str__",
         DateColumn("created_at", label=_("Received")),

@@ -419,3 +419,81 @@ def test_location_treatment_and_condition_pages_link_to_the_form(client, demo, r
 def test_demo_builder_is_idempotent(demo):
     call_command("load_demo_content", stdout=io.StringIO())
     assert Page.objects.filter(slug="request-an-appointment").count() == 1
+
+
+def test_a_request_opens_on_its_details_with_a_status_to_change_and_the_view_is_logged(
+    demo, intake_client
+):
+    client, user = intake_client
+    appointment = make_appointment(demo)
+    opened = client.get(f"{ADMIN_INDEX}edit/{appointment.pk}/")
+    assert opened.status_code == 200
+    html = opened.content.decode()
+    assert NAME in html and PHONE in html and EMAIL in html
+    assert 'name="status"' in html
+    assert 'name="name"' not in html and 'name="phone"' not in html  # read-only
+    assert ModelLogEntry.objects.filter(
+        action=VIEW_ACTION, object_id=str(appointment.pk), user=user
+    ).exists()
+    # The list opens each request there.
+    assert f"{ADMIN_INDEX}edit/{appointment.pk}/" in client.get(ADMIN_INDEX).content.decode()
+
+
+def test_times_are_the_clinics_in_the_admin_and_the_export(demo, intake_client, settings):
+    settings.TIME_ZONE = "America/New_York"
+    client, _ = intake_client
+    received = datetime.datetime(2026, 12, 4, 15, 5, tzinfo=datetime.UTC)  # 10:05 in Stamford
+    appointment = make_appointment(demo, created_at=received)
+    opened = client.get(f"{ADMIN_INDEX}edit/{appointment.pk}/").content.decode()
+    assert "10:05 a.m. EST" in opened
+
+    csv = b"".join(client.get(ADMIN_INDEX + "?export=csv").streaming_content).decode()
+    assert "2026-12-04 10:05 EST" in csv
+    assert "15:05" not in csv
+
+    import openpyxl
+
+    xlsx = b"".join(client.get(ADMIN_INDEX + "?export=xlsx").streaming_content)
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).active
+    cells = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
+    assert datetime.datetime(2026, 12, 4, 10, 5) in cells
+
+
+def test_a_request_sent_in_spanish_names_the_same_office_as_one_sent_in_english(
+    client, demo, intake_client
+):
+    page = AppointmentRequestPage.objects.get(slug="pedir-una-cita", locale__language_code="es")
+    westport = demo.westport.get_translation(page.locale)
+    migraine = demo.migraine.get_translation(page.locale)
+    response = post(client, page, valid_data(demo, office=westport.pk, topic=migraine.pk))
+    assert response.status_code == 302
+    appointment = AppointmentRequest.objects.get()
+    assert appointment.office_id == demo.westport.pk
+    assert appointment.topic_id == demo.migraine.pk
+
+    intake, _ = intake_client
+    csv = b"".join(intake.get(ADMIN_INDEX + "?export=csv").streaming_content).decode()
+    assert demo.westport.title in csv and westport.title not in csv
+
+
+def test_the_migration_names_existing_spanish_requests_offices_in_english(demo):
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("appointments.migrations.0002_offices_in_the_main_language")
+    westport_es = demo.westport.get_translation(Page.objects.get(slug="pedir-una-cita").locale)
+    old = make_appointment(demo, office=westport_es.specific, consent_language="es")
+    english = make_appointment(demo)
+
+    class Editor:
+        pass
+
+    editor = Editor()
+    editor.connection = connection
+    migration.relink_to_main_language(apps, editor)
+    old.refresh_from_db()
+    english.refresh_from_db()
+    assert old.office_id == demo.westport.pk
+    assert english.office_id == demo.stamford.pk
