@@ -30,7 +30,7 @@ def warn_about_missing_meta_description(request, page):
             _(
                 "This clinical page has no meta description. Search engines then show a summary "
                 "of their own choosing: add one of one or two sentences under Promote → "
-                "“Search description”."
+                "“Meta description”."
             ),
         )
 

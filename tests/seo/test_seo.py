@@ -554,7 +554,11 @@ def test_editors_are_warned_when_a_clinical_page_has_no_meta_description(editor_
 
     demo.migraine.search_description = ""
     demo.migraine.save_revision()  # a draft without a description is what the editor sees
-    assert MISSING_DESCRIPTION in editor_client.get(edit_url).content.decode()
+    html = editor_client.get(edit_url).content.decode()
+    assert MISSING_DESCRIPTION in html
+    # The warning names the field as the form labels it.
+    assert "Promote → “Meta description”" in html
+    assert re.search(r"<label[^>]*>\s*Meta description\s*<", html)
 
     about = demo.about
     about.search_description = ""
