@@ -14,6 +14,7 @@ English page. The reviewer previews and approves or rejects it as usual.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -25,6 +26,7 @@ from wagtail.models import Page
 from wagtail_localize.models import (
     MissingRelatedObjectError,
     MissingTranslationError,
+    StringSegment,
     StringTranslation,
     Translation,
 )
@@ -83,9 +85,28 @@ def untranslated_count(translation):
     return total - translated
 
 
-def save_translation_draft(translation, user):
-    """Save the translated strings as a draft revision of the target page (nothing falls back to
-    the source language). Returns an error message, or None when the draft was saved."""
+def machine_translated_count(translation):
+    """How many of the page's strings still hold a machine's translation that no person has
+    checked (editing a string in the translation editor, or saving it unchanged, marks it as a
+    person's)."""
+    return (
+        StringSegment.objects.filter(source_id=translation.source_id)
+        .filter(
+            Exists(
+                StringTranslation.objects.filter(
+                    translation_of_id=OuterRef("string_id"),
+                    context_id=OuterRef("context_id"),
+                    locale_id=translation.target_locale_id,
+                    translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+                )
+            )
+        )
+        .count()
+    )
+
+
+def not_ready_for_review(translation):
+    """Why the translation cannot go to review yet (a message), or None."""
     missing = untranslated_count(translation)
     if missing:
         return ngettext(
@@ -95,6 +116,25 @@ def save_translation_draft(translation, user):
             "page for review.",
             missing,
         ) % {"count": missing}
+    machine = machine_translated_count(translation)
+    if machine:
+        return ngettext(
+            "%(count)d string was translated by machine and nobody has checked it yet: check "
+            "it in the translation editor (edit it, or save it as it is) before submitting.",
+            "%(count)d strings were translated by machine and nobody has checked them yet: "
+            "check each in the translation editor (edit it, or save it as it is) before "
+            "submitting.",
+            machine,
+        ) % {"count": machine}
+    return None
+
+
+def save_translation_draft(translation, user):
+    """Save the translated strings as a draft revision of the target page (nothing falls back to
+    the source language). Returns an error message, or None when the draft was saved."""
+    problem = not_ready_for_review(translation)
+    if problem:
+        return problem
     try:
         translation.source.create_or_update_translation(
             translation.target_locale, user=user, publish=False, fallback=False
@@ -120,7 +160,7 @@ def submit_for_review(request, page_id):
     if not can_submit(page, request.user, translation):
         raise PermissionDenied
     workflow = page.get_workflow()
-    missing = untranslated_count(translation) if translation is not None else 0
+    problem = not_ready_for_review(translation) if translation is not None else None
     if request.method == "POST":
         error = None
         with transaction.atomic():
@@ -146,7 +186,7 @@ def submit_for_review(request, page_id):
             "workflow": workflow,
             "translation": translation,
             "language": language_name(translation.target_locale) if translation else "",
-            "untranslated": missing,
+            "problem": problem,
             "header_title": _("Submit for review"),
             "page_title": _("Submit for review"),
             "page_subtitle": page.get_admin_display_title(),

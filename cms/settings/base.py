@@ -4,6 +4,7 @@ environment (see docs/configuration.md); each environment module overrides only 
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -255,6 +256,41 @@ API_RATE_LIMIT_TOKEN = env.int("API_RATE_LIMIT_TOKEN", default=600)
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # new translations start as drafts
+
+
+def machine_translator(name):
+    """wagtail-localize's machine translator for `MACHINE_TRANSLATOR`: `deepl` (with
+    `DEEPL_AUTH_KEY`), `google` (Google Cloud Translation: `GOOGLE_CLOUD_PROJECT_ID` and the
+    service account in `GOOGLE_APPLICATION_CREDENTIALS`; needs the `google-cloud-translate`
+    package), `dummy` (reverses the words: for tests) or empty for none. Whatever a machine
+    translates stays marked until a person checks it, and a page with such strings cannot be
+    submitted for medical review."""
+    if not name:
+        return None
+    if name == "deepl":
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": env.str("DEEPL_AUTH_KEY")},
+        }
+    if name == "google":
+        try:
+            import google.cloud.translate  # noqa: F401
+        except ImportError as error:
+            raise ImproperlyConfigured(
+                "MACHINE_TRANSLATOR=google needs the google-cloud-translate package."
+            ) from error
+        return {
+            "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
+            "OPTIONS": {"PROJECT_ID": env.str("GOOGLE_CLOUD_PROJECT_ID")},
+        }
+    if name == "dummy":
+        return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+    raise ImproperlyConfigured(
+        f"MACHINE_TRANSLATOR={name!r}: use deepl, google, dummy or leave it empty."
+    )
+
+
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env.str("MACHINE_TRANSLATOR", default=""))
 # An approved workflow publishes the revision its reviewer approved, not a later draft.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved_revision"
 

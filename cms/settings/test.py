@@ -33,3 +33,6 @@ PAGE_CACHE_SECONDS = 0
 SEARCH_HITS_FLUSH_SECONDS = 0
 # Thousands of test images need no renditions up front; tests/test_renditions.py turns it on.
 RENDITIONS_ON_PUBLISH = False
+
+# wagtail-localize's dummy machine translator (it reverses the words), never a paid service.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator("dummy")  # noqa: F405

@@ -104,7 +104,7 @@ def test_a_translation_with_an_untranslated_string_cannot_be_submitted(demo, mar
 
     url = reverse("submit_translation_for_review", args=[page.pk])
     confirm = editor.get(url).content.decode()
-    assert "1 string is not translated into Spanish yet" in confirm
+    assert "1 string is not translated yet" in confirm
     assert 'type="submit"' not in confirm
 
     response = editor.post(url, follow=True)
@@ -211,3 +211,45 @@ def test_syncing_with_publish_needs_the_right_to_publish_every_translation(demo,
     response = editor.post(sync_url(demo.home), {"publish_translations": "on"})
     assert refused(response)
     assert Page.objects.get(pk=home_es.pk).live_revision_id == live_revision
+
+
+def test_machine_translated_strings_stay_marked_until_a_person_checks_them(demo, marketing):
+    _, editor = marketing
+    page = spanish(demo.migraine)
+    translation = translation_into_spanish(demo.migraine)
+    forget_string(translation, "title")
+    forget_string(translation, "search_description")
+    back = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    response = editor.post(
+        reverse("wagtail_localize:machine_translate", args=[translation.pk]) + f"?next={back}"
+    )
+    assert response.status_code == 302
+    machine = StringTranslation.objects.filter(
+        locale=translation.target_locale,
+        translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+    )
+    assert machine.count() == 2  # filled in, and marked as the machine's
+
+    url = reverse("submit_translation_for_review", args=[page.pk])
+    assert "2 strings were translated by machine" in editor.get(url).content.decode()
+    editor.post(url)
+    assert not WorkflowState.objects.filter(object_id=str(page.pk)).exists()
+
+    # A translator checks both: one corrected, one kept as the machine wrote it.
+    kept = machine.get(context__path="search_description").data
+    translate_string(editor, translation, "title", "Migraña crónica")
+    translate_string(editor, translation, "search_description", kept)
+    assert not machine.exists()
+    assert editor.post(url).status_code == 302
+    assert WorkflowState.objects.get(object_id=str(page.pk)).status == "in_progress"
+
+
+def test_the_machine_translator_is_chosen_by_settings():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from cms.settings.base import machine_translator
+
+    assert machine_translator("") is None
+    assert machine_translator("dummy")["CLASS"].endswith("DummyTranslator")
+    with pytest.raises(ImproperlyConfigured):
+        machine_translator("babelfish")
