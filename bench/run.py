@@ -10,7 +10,9 @@ and measures, for each page:
   else a Python client), as a ratio to the floor: a trivial Django view with no middleware at all,
   served by the same gunicorn (bench/floor.py);
 - editing: the share of requests answered from the cache while an editor saves a draft of the
-  condition page every 2 s (what Save draft and autosave do).
+  condition page every 2 s (what Save draft and autosave do);
+- admin: the server's time to open a condition page's editor and its Spanish translation's
+  (wagtail-localize's translation editor), signed in, p50 of BENCH_ADMIN_ROUNDS (default 10).
 
 Every request carries the TLS proxy's `X-Forwarded-Proto: https`, so no HTTPS redirect is
 measured. The cache is Redis, as in production: REDIS_URL, else the local server's database 7
@@ -20,6 +22,7 @@ Bounded: BENCH_SECONDS (default 5) of load per page, a few minutes in all.
 """
 
 import http.client
+import json
 import os
 import re
 import shutil
@@ -50,6 +53,8 @@ MAX_COLD_QUERIES = 15
 MAX_COLD_P50_MS = 40
 MIN_CACHED_RATIO = 0.5
 MIN_EDITING_HIT_RATE = 0.99
+MAX_ADMIN_P50_MS = 500
+ADMIN_ROUNDS = int(os.environ.get("BENCH_ADMIN_ROUNDS", "10"))
 
 
 def environment():
@@ -123,15 +128,54 @@ def targets(detail_id):
     ]
 
 
-def get(path, method="GET", port=None):
+def get(path, method="GET", port=None, headers=None, body=False):
     connection = http.client.HTTPConnection("127.0.0.1", port or PORT, timeout=30)
     try:
-        connection.request(method, path, headers=HEADERS)
+        connection.request(method, path, headers={**HEADERS, **(headers or {})})
         response = connection.getresponse()
-        response.read()
+        content = response.read()
+        if body:
+            return response.status, dict(response.getheaders()), content
         return response.status, dict(response.getheaders())
     finally:
         connection.close()
+
+
+def admin(env):
+    """Opening a clinical page's editor and its translation's, signed in: p50 over
+    ADMIN_ROUNDS requests and the SQL queries of one (the editor's HTML only, as the server
+    makes it; the browser's own work is not measured)."""
+    results = {}
+    with Server(env):
+        status, headers, content = get("/bench/admin-session", method="POST", body=True)
+        ids = json.loads(content)
+        cookies = "; ".join(
+            value.split(";")[0] for name, value in headers.items() if name.lower() == "set-cookie"
+        )
+        session = {"Cookie": cookies}
+        for name, page_id in (
+            ("condition editor", ids["condition"]),
+            ("translation editor", ids["translation"]),
+        ):
+            path = f"/admin/pages/{page_id}/edit/"
+            timings, queries = [], 0
+            for _ in range(2 + ADMIN_ROUNDS):
+                start = time.perf_counter()
+                status, headers = get(path, headers=session)
+                timings.append((time.perf_counter() - start) * 1000)
+                queries = int(headers.get("X-DB-Queries", -1))
+            timings = timings[2:]  # the first requests read content types and templates
+            results[name] = {
+                "status": status,
+                "p50": statistics.median(timings),
+                "queries": queries,
+            }
+            print(
+                f"  admin: {name:18} p50 {results[name]['p50']:6.1f} ms, {queries} queries "
+                f"(HTTP {status})",
+                flush=True,
+            )
+    return results
 
 
 class Server:
@@ -341,7 +385,7 @@ def measure(env, pages, draft_page_id):
     return results, (hits, total, saves)
 
 
-def report(floor, results, edited, pages):
+def report(floor, results, edited, pages, admin_results):
     print()
     print(
         "| page | queries cold | p50 ms cold | p99 ms cold | p50 ms cached | req/s @16 cached"
@@ -359,8 +403,15 @@ def report(floor, results, edited, pages):
     print(
         f"| editing ({saves} drafts saved) | hit rate {hits / max(total, 1):.1%} of {total} | |||||"
     )
+    for name, r in admin_results.items():
+        print(f"| admin: open the {name} | {r['queries']} | {r['p50']:.1f} | | | | |")
     print()
     problems = []
+    for name, r in admin_results.items():
+        if r["status"] != 200:
+            problems.append(f"admin: the {name} answered {r['status']}")
+        if r["p50"] > MAX_ADMIN_P50_MS:
+            problems.append(f"admin: the {name} in {r['p50']:.0f} ms (target {MAX_ADMIN_P50_MS})")
     for name, _ in pages:
         r = results[name]
         if r["failures"] or r["status"] != 200:
@@ -398,7 +449,8 @@ def main():
     print(f"\nServing on 127.0.0.1:{PORT}, {SECONDS:g} s of load per page…")
     floor = measure_floor(env)
     results, edited = measure(env, pages, detail_id)
-    report(floor, results, edited, pages)
+    admin_results = admin(env)
+    report(floor, results, edited, pages, admin_results)
     print(
         f"\n{time.monotonic() - started:.0f} s in all; cache: "
         f"{'Redis' if env.get('REDIS_URL') else 'local memory per worker'}; database: "

@@ -9,5 +9,6 @@ urlpatterns = [
     path("bench/floor", views.floor),
     path("bench/changed", views.changed),
     path("bench/save-draft/<int:page_id>", views.save_draft),
+    path("bench/admin-session", views.admin_session),
     *site_urlpatterns,
 ]
