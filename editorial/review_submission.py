@@ -61,15 +61,15 @@ def has_changes_to_review(page, translation):
     ).exists()
 
 
-def can_submit(page, user, translation=None):
-    """Something to review in a page with a workflow, not already in review, that `user` may
-    edit."""
+def may_submit(page, user):
+    """A page with a workflow, not already in review, that `user` may edit."""
     permissions = page.permissions_for_user(user)
-    return (
-        permissions.can_edit()
-        and permissions.can_submit_for_moderation()
-        and has_changes_to_review(page, translation)
-    )
+    return permissions.can_edit() and permissions.can_submit_for_moderation()
+
+
+def can_submit(page, user, translation=None):
+    """`may_submit`, and something to review."""
+    return may_submit(page, user) and has_changes_to_review(page, translation)
 
 
 def language_name(locale):
@@ -157,14 +157,21 @@ def save_translation_draft(translation, user):
 def submit_for_review(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
     translation = translation_of(page)
-    if not can_submit(page, request.user, translation):
+    if not may_submit(page, request.user):
         raise PermissionDenied
     workflow = page.get_workflow()
-    problem = not_ready_for_review(translation) if translation is not None else None
+    if not has_changes_to_review(page, translation):
+        problem = _(
+            "Nothing has changed since this page was last published: there is nothing to review."
+        )
+    elif translation is not None:
+        problem = not_ready_for_review(translation)
+    else:
+        problem = None
     if request.method == "POST":
-        error = None
+        error = problem
         with transaction.atomic():
-            if translation is not None:
+            if error is None and translation is not None:
                 error = save_translation_draft(translation, request.user)
             if error is None:
                 page.refresh_from_db()

@@ -7,6 +7,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin import messages as wagtail_messages
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
@@ -77,6 +78,31 @@ def submit_translation_for_review_button(page, user, view_name=None, next_url=No
         icon_name="resubmit",
         priority=5,
     )
+
+
+@hooks.register("before_edit_page", order=-1)
+def point_translators_to_the_review(request, page):
+    """wagtail-localize's translation editor has no workflow actions: when it opens on a clinical
+    translation, say how its text goes live, with the "Submit for review" button."""
+    if request.method != "GET" or not isinstance(page, MedicalReviewMixin):
+        return None
+    if review_submission.translation_of(page) is None:
+        return None
+    if not review_submission.may_submit(page, request.user):
+        return None
+    wagtail_messages.info(
+        request,
+        _(
+            "This clinical page goes live in this language once a medical reviewer approves "
+            "its text. When every sentence is translated and checked, submit it for review."
+        ),
+        buttons=[
+            wagtail_messages.button(
+                reverse("submit_translation_for_review", args=[page.pk]), _("Submit for review")
+            )
+        ],
+    )
+    return None
 
 
 @hooks.register("before_edit_page", order=-1)

@@ -56,6 +56,9 @@ def test_a_translation_is_submitted_as_a_spanish_draft_the_reviewer_previews_and
     page = spanish(demo.migraine)
     live_title = page.title
     translation = translation_into_spanish(demo.migraine)
+    opened = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "goes live in this language once a medical reviewer approves" in opened
+    assert reverse("submit_translation_for_review", args=[page.pk]) in opened
     translate_string(editor, translation, "title", "Migraña crónica (revisada)")
     assert live(page).title == live_title  # the translation editor changes no live text
 
@@ -119,7 +122,10 @@ def test_nobody_may_submit_a_page_they_cannot_edit_or_with_nothing_new(demo, dja
     url = reverse("submit_translation_for_review", args=[page.pk])
     assert refused(intake.post(url))
     _, editor = member(django_user_model, "dana-2", "Marketing editors")
-    assert refused(editor.post(url))  # nothing translated since it went live
+    assert (
+        "Nothing has changed since this page was last published" in editor.get(url).content.decode()
+    )
+    editor.post(url)  # nothing translated since it went live
     assert editor.post(reverse("submit_translation_for_review", args=[999999])).status_code == 404
     assert not WorkflowState.objects.filter(object_id=str(page.pk)).exists()
 
