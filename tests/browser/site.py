@@ -47,11 +47,14 @@ def free_port():
 class DemoSite:
     """Context manager: `with DemoSite() as site: site.url("/")`."""
 
-    def __init__(self, workers=2, log=None, folder=None):
+    def __init__(self, workers=2, log=None, folder=None, with_admin=False):
         self.workers = workers
         self.log = log
-        # A folder to keep between runs (BROWSER_SITE_FOLDER): prepared once, then reused.
-        self.keep = folder or os.environ.get("BROWSER_SITE_FOLDER")
+        # A folder to keep between runs (BROWSER_SITE_FOLDER): prepared once, then reused. A
+        # site whose content the tests change (with_admin) is always made afresh.
+        self.keep = None if with_admin else folder or os.environ.get("BROWSER_SITE_FOLDER")
+        # The demo's login for each editorial role ("clinic-demo-<username>").
+        self.with_admin = with_admin
         self.folder = None
         self.process = None
         self.port = None
@@ -103,7 +106,7 @@ class DemoSite:
             ready = self.folder / "ready"
             if not ready.exists():
                 self.manage("migrate", "--no-input")
-                self.manage("load_demo_content")
+                self.manage("load_demo_content", *(["--with-admin"] if self.with_admin else []))
             self.manage("collectstatic", "--no-input")
             ready.touch()
             self.process = subprocess.Popen(

@@ -1,0 +1,104 @@
+"""The editorial journey in the admin, in Chromium, on a demo site of its own (it changes content):
+marketing translates a condition page into Spanish and submits it; the medical reviewer previews
+the Spanish draft and approves it; the public Spanish page then shows the Spanish text and the date
+of the Spanish review. Marketing is never offered a way to publish it."""
+
+import datetime
+import json
+import urllib.request
+import zoneinfo
+
+import pytest
+
+from demo.builders.governance import demo_password
+from tests.browser.site import DESKTOP, DemoSite
+
+NEW_TITLE = "Migraña crónica: lo que debe saber"
+
+
+@pytest.fixture(scope="module")
+def editorial_site(chromium):
+    with DemoSite(with_admin=True) as site:
+        yield site
+
+
+def signed_in(chromium, site, username):
+    context = chromium.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(site.url("/admin/login/"))
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", demo_password(username))
+    page.click("button[type=submit]")
+    page.wait_for_url(site.url("/admin/"))
+    return context, page
+
+
+def spanish_condition(site):
+    url = site.url("/api/v2/pages/?type=treatments.ConditionPage&locale=es&slug=migrana-cronica")
+    with urllib.request.urlopen(url) as response:
+        item = json.load(response)["items"][0]
+    return item["id"], item["meta"]["html_url"]
+
+
+def public_html(chromium, url):
+    context = chromium.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        return page.content()
+    finally:
+        context.close()
+
+
+def test_a_spanish_translation_goes_live_only_through_a_spanish_review(chromium, editorial_site):
+    site = editorial_site
+    page_id, public_url = spanish_condition(site)
+    live_before = public_html(chromium, public_url)
+    assert NEW_TITLE not in live_before
+
+    # Marketing translates the title in wagtail-localize's translation editor.
+    context, editor = signed_in(chromium, site, "marketing")
+    editor.goto(site.url(f"/admin/pages/{page_id}/edit/"))
+    editor.wait_for_load_state("networkidle")
+    assert editor.get_by_role("button", name="Publish").count() == 0
+    editor.get_by_role("button", name="Edit").first.click()
+    editor.locator("textarea").first.fill(NEW_TITLE)
+    editor.get_by_role("button", name="Save").first.click()
+    editor.get_by_text("Translated manually").first.wait_for()
+
+    # … and submits it from the banner: the Spanish text goes to review, nothing goes live.
+    editor.get_by_role("link", name="Submit for review").first.click()
+    assert "saved as a draft in Spanish" in editor.content()
+    editor.get_by_role("button", name="Submit for review").click()
+    editor.wait_for_load_state()
+    assert "has been submitted to Medical review" in editor.content()
+    context.close()
+    assert NEW_TITLE not in public_html(chromium, public_url)
+
+    # The reviewer finds it on the dashboard and previews it: in Spanish.
+    context, reviewer = signed_in(chromium, site, "reviewer")
+    awaiting = reviewer.locator("#awaiting-review-section, section").filter(
+        has_text="Awaiting your review"
+    )
+    assert NEW_TITLE in awaiting.first.inner_text()
+    preview_url = reviewer.locator('a[href*="/workflow/preview/"]').first.get_attribute("href")
+    preview = context.new_page()
+    preview.goto(site.url(preview_url))
+    assert NEW_TITLE in preview.locator("h1").first.inner_text()
+    assert 'lang="es"' in preview.content()
+    preview.close()
+
+    # … and approves it.
+    reviewer.get_by_role("button", name="Actions").first.click()
+    reviewer.locator(
+        'button[data-workflow-action-url*="/approve/"]:not([data-launch-modal])'
+    ).first.click()
+    reviewer.wait_for_load_state("networkidle")
+    context.close()
+
+    # The Spanish page shows the Spanish text and the review of that text, today.
+    today = datetime.datetime.now(zoneinfo.ZoneInfo("America/New_York")).date().isoformat()
+    live_after = public_html(chromium, public_url)
+    assert NEW_TITLE in live_after
+    assert "Revisado médicamente por" in live_after
+    assert f'<time datetime="{today}">' in live_after
