@@ -311,3 +311,23 @@ def remember(page, name, related):
 def prefetched(page, name):
     """The relation `name` of `page` if a listing read it in advance, else None."""
     return (getattr(page, "prefetched_relations", None) or {}).get(name)
+
+
+def unique_by_translation(*lists):
+    """The pages of `lists` in order, each page (in whichever language) once."""
+    seen, result = set(), []
+    for pages in lists:
+        for page in pages:
+            if page.translation_key not in seen:
+                seen.add(page.translation_key)
+                result.append(page)
+    return result
+
+
+def merge_relations(pages, name, parts):
+    """For a relation chosen from either side: the relations `parts` read in advance, joined as
+    `name` (each page once, in the order of `parts`)."""
+    for page in pages:
+        remember(
+            page, name, unique_by_translation(*(prefetched(page, part) or [] for part in parts))
+        )

@@ -30,6 +30,15 @@ class ConditionPageFactory(PublishedPageFactory):
     class Meta:
         model = models.ConditionPage
 
+    @factory.post_generation
+    def treatments(obj, create, extracted, **kwargs):
+        """`treatments=[treatment_page, …]`: chosen on the condition's page, in order."""
+        if create and extracted:
+            for order, treatment in enumerate(extracted):
+                models.ConditionTreatment.objects.create(
+                    condition=obj, treatment=treatment, sort_order=order
+                )
+
 
 class TreatmentPageFactory(PublishedPageFactory):
     title = factory.Sequence(lambda n: f"Treatment {n}")

@@ -33,10 +33,12 @@ from home.caching import lazy_list, public_q
 from home.localization import (
     in_visitor_language,
     linked_pages,
+    merge_relations,
     page_locale,
     prefetch_forward,
     prefetch_reverse,
     prefetched,
+    unique_by_translation,
 )
 from home.models import BasePage
 from home.relations import related_model, reverse_field_name
@@ -193,9 +195,21 @@ class ConditionPage(ClinicalPage):
         FieldPanel("body"),
         FieldPanel("faqs"),
     ]
+    relation_panels = [
+        InlinePanel(
+            "treatment_choices",
+            heading="Treatments",
+            label="Treatment",
+            help_text=(
+                "Treatments offered for this condition. Each treatment page lists it. Treatments "
+                "that name this condition on their own page are listed too."
+            ),
+        ),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading="Content"),
+            ObjectList(relation_panels, heading="Treatments"),
             ObjectList(MedicalReviewMixin.review_panels, heading="Medical review"),
             ObjectList(BasePage.promote_panels, heading="Promote"),
             ObjectList(BasePage.settings_panels, heading="Settings"),
@@ -219,6 +233,8 @@ class ConditionPage(ClinicalPage):
         TranslatableField("key_facts"),
         TranslatableField("who_it_affects"),
         TranslatableField("when_ketamine_is_considered"),
+        # The treatments chosen here follow the source; pages show them in the visitor's language.
+        SynchronizedField("treatment_choices"),
     ]
 
     card_template = "treatments/includes/condition_card.html"
@@ -237,9 +253,20 @@ class ConditionPage(ClinicalPage):
 
     @classmethod
     def prefetch_relations(cls, pages):
+        # A treatment and a condition are linked from either page: the treatment's "Conditions
+        # treated" or the condition's "Treatments".
         prefetch_reverse(
-            pages, "treatments", TreatmentPage.objects.all(), "condition_links__condition"
+            pages, "treatments_naming", TreatmentPage.objects.all(), "condition_links__condition"
         )
+        prefetch_forward(
+            pages,
+            "treatments_chosen",
+            ConditionTreatment,
+            "condition",
+            "treatment",
+            TreatmentPage.objects.all(),
+        )
+        merge_relations(pages, "treatments", ["treatments_chosen", "treatments_naming"])
         prefetch_reverse(
             pages, "articles", cls.article_model().objects.all(), "condition_links__condition"
         )
@@ -249,13 +276,20 @@ class ConditionPage(ClinicalPage):
         return cached if cached is not None else self.get_treatments(locale=page_locale(self))
 
     def get_treatments(self, locale=None):
-        treatments = (
+        """The treatments chosen on this page (in their order), then those whose own page names
+        this condition (by title), in the visitor's language."""
+        chosen = linked_pages(
+            [link.treatment_id for link in self.treatment_choices.all()],
+            TreatmentPage.for_cards(),
+            locale=locale,
+        )
+        naming = (
             TreatmentPage.for_cards()
             .filter(condition_links__condition__translation_key=self.translation_key)
             .distinct()
             .order_by("title")
         )
-        return in_visitor_language(treatments, locale)
+        return unique_by_translation(chosen, in_visitor_language(naming, locale))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -351,7 +385,10 @@ class TreatmentPage(ClinicalPage):
             "condition_links",
             heading="Conditions treated",
             label="Condition",
-            help_text="The conditions this treatment is offered for. Each condition page lists it.",
+            help_text=(
+                "The conditions this treatment is offered for. Each condition page lists it. "
+                "Conditions that name this treatment on their own page are listed too."
+            ),
         ),
         InlinePanel(
             "location_links",
@@ -425,12 +462,19 @@ class TreatmentPage(ClinicalPage):
         )
         prefetch_forward(
             pages,
-            "conditions",
+            "conditions_chosen",
             TreatmentCondition,
             "treatment",
             "condition",
             ConditionPage.objects.all(),
         )
+        prefetch_reverse(
+            pages,
+            "conditions_naming",
+            ConditionPage.objects.all(),
+            "treatment_choices__treatment",
+        )
+        merge_relations(pages, "conditions", ["conditions_chosen", "conditions_naming"])
         location_model = apps.get_model("locations", "LocationPage")
         prefetch_forward(
             pages,
@@ -454,8 +498,17 @@ class TreatmentPage(ClinicalPage):
         return self.regulatory_status == self.RegulatoryStatus.OFF_LABEL
 
     def get_conditions(self, locale=None):
+        """The conditions chosen on this page (in their order), then those whose own page names
+        this treatment (by title), in the visitor's language."""
         ids = [link.condition_id for link in self.condition_links.all()]
-        return linked_pages(ids, ConditionPage.for_cards(), locale=locale)
+        chosen = linked_pages(ids, ConditionPage.for_cards(), locale=locale)
+        naming = (
+            ConditionPage.for_cards()
+            .filter(treatment_choices__treatment__translation_key=self.translation_key)
+            .distinct()
+            .order_by("title")
+        )
+        return unique_by_translation(chosen, in_visitor_language(naming, locale))
 
     def get_locations(self, locale=None):
         ids = [link.location_id for link in self.location_links.all()]
@@ -481,6 +534,23 @@ class TreatmentCondition(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "condition treated"
+
+
+class ConditionTreatment(Orderable):
+    """A condition is treated by a treatment, as chosen on the condition's page (the same link
+    chosen on the treatment's page is a `TreatmentCondition`)."""
+
+    condition = ParentalKey(
+        ConditionPage, on_delete=models.CASCADE, related_name="treatment_choices"
+    )
+    treatment = models.ForeignKey(
+        TreatmentPage, on_delete=models.CASCADE, related_name="chosen_by_conditions"
+    )
+
+    panels = [PageChooserPanel("treatment")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "treatment"
 
 
 class TreatmentLocation(Orderable):

@@ -101,6 +101,7 @@ class AdminCreationTests(WagtailPageTestCase):
         )
 
     def test_create_condition_page(self):
+        ketamine = TreatmentPage.objects.get(slug="ketamine-infusion-therapy")
         self.assertCanCreate(
             self.section(ConditionIndexPage),
             ConditionPage,
@@ -116,11 +117,15 @@ class AdminCreationTests(WagtailPageTestCase):
                     "body": streamfield([]),
                     "faqs": streamfield([]),
                     "references": streamfield([]),
+                    "treatment_choices": inline_formset([{"treatment": ketamine.pk}]),
                 }
             ),
         )
         page = ConditionPage.objects.get(slug="cluster-headache")
         self.assertEqual(page.symptoms[0].value, "Pain around one eye")
+        # Chosen on the condition's page, the treatment lists it too.
+        self.assertEqual([t.pk for t in page.get_treatments()], [ketamine.pk])
+        self.assertIn(page.pk, [c.pk for c in ketamine.get_conditions()])
 
     def test_create_treatment_page_with_relations(self):
         migraine = ConditionPage.objects.get(slug="chronic-migraine")
