@@ -33,13 +33,6 @@ def signed_in(chromium, site, username):
     return context, page
 
 
-def spanish_condition(site):
-    url = site.url("/api/v2/pages/?type=treatments.ConditionPage&locale=es&slug=migrana-cronica")
-    with urllib.request.urlopen(url) as response:
-        item = json.load(response)["items"][0]
-    return item["id"], item["meta"]["html_url"]
-
-
 def public_html(chromium, url):
     context = chromium.new_context(viewport={"width": 390, "height": 844})
     try:
@@ -50,9 +43,50 @@ def public_html(chromium, url):
         context.close()
 
 
+def approve(reviewer, title):
+    """Approve, from the dashboard's "Awaiting your review", the page called `title`."""
+    row = reviewer.locator("table.listing--dashboard tr").filter(has_text=title).first
+    row.get_by_role("button", name="Actions").click()
+    row.locator('button[data-workflow-action-url*="/approve/"]:not([data-launch-modal])').click()
+    reviewer.wait_for_load_state("networkidle")
+
+
+def page_id_and_url(site, slug, language):
+    url = site.url(f"/api/v2/pages/?locale={language}&slug={slug}")
+    with urllib.request.urlopen(url) as response:
+        item = json.load(response)["items"][0]
+    return item["id"], item["meta"]["html_url"]
+
+
+def test_an_english_edit_goes_live_once_the_reviewer_approves_it(chromium, editorial_site):
+    site = editorial_site
+    title = "Treatment-resistant depression: when to consider ketamine"
+    page_id, public_url = page_id_and_url(site, "treatment-resistant-depression", "en")
+
+    context, editor = signed_in(chromium, site, "marketing")
+    editor.goto(site.url(f"/admin/pages/{page_id}/edit/"))
+    editor.fill("#id_title", title)
+    # Marketing is offered no Publish for a clinical page: the footer's menu submits it.
+    editor.locator("footer .dropdown-toggle, [data-w-dropdown-target=toggle]").last.click()
+    assert editor.get_by_role("button", name="Publish").count() == 0
+    editor.get_by_role("button", name="Submit to Medical review").click()
+    editor.wait_for_load_state()
+    context.close()
+    assert title not in public_html(chromium, public_url)
+
+    context, reviewer = signed_in(chromium, site, "reviewer")
+    approve(reviewer, title)
+    context.close()
+
+    today = datetime.datetime.now(zoneinfo.ZoneInfo("America/New_York")).date().isoformat()
+    live = public_html(chromium, public_url)
+    assert title in live
+    assert "Medically reviewed by" in live and f'<time datetime="{today}">' in live
+
+
 def test_a_spanish_translation_goes_live_only_through_a_spanish_review(chromium, editorial_site):
     site = editorial_site
-    page_id, public_url = spanish_condition(site)
+    page_id, public_url = page_id_and_url(site, "migrana-cronica", "es")
     live_before = public_html(chromium, public_url)
     assert NEW_TITLE not in live_before
 
@@ -89,11 +123,7 @@ def test_a_spanish_translation_goes_live_only_through_a_spanish_review(chromium,
     preview.close()
 
     # … and approves it.
-    reviewer.get_by_role("button", name="Actions").first.click()
-    reviewer.locator(
-        'button[data-workflow-action-url*="/approve/"]:not([data-launch-modal])'
-    ).first.click()
-    reviewer.wait_for_load_state("networkidle")
+    approve(reviewer, NEW_TITLE)
     context.close()
 
     # The Spanish page shows the Spanish text and the review of that text, today.
