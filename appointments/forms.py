@@ -53,6 +53,26 @@ def topic_choices(locale):
     return choices
 
 
+# The largest id a database column holds (PostgreSQL's bigint, SQLite's INTEGER).
+MAX_ID = 2**63 - 1
+
+
+class PageChoiceField(forms.ModelChoiceField):
+    """A page chosen by its id. Anything but a whole number a database can hold is an invalid
+    choice: a 20-digit "id" must not reach the database (SQLite raises OverflowError)."""
+
+    def to_python(self, value):
+        if value not in self.empty_values:
+            text = str(value)
+            if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": value},
+                )
+        return super().to_python(value)
+
+
 class AppointmentRequestForm(forms.ModelForm):
     """What a visitor sends to ask for an appointment. Never medical details: the page says so."""
 
@@ -73,6 +93,7 @@ class AppointmentRequestForm(forms.ModelForm):
 
     class Meta:
         model = AppointmentRequest
+        field_classes = {"office": PageChoiceField}
         fields = [
             "name",
             "phone",

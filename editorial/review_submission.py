@@ -157,10 +157,15 @@ def save_translation_draft(translation, user):
 def submit_for_review(request, page_id):
     page = get_object_or_404(Page, pk=page_id).specific
     translation = translation_of(page)
-    if not may_submit(page, request.user):
+    permissions = page.permissions_for_user(request.user)
+    if not permissions.can_edit():
         raise PermissionDenied
     workflow = page.get_workflow()
-    if not has_changes_to_review(page, translation):
+    if page.workflow_in_progress:
+        problem = _("This page is already in review: the reviewer approves or rejects it first.")
+    elif not may_submit(page, request.user):
+        raise PermissionDenied
+    elif not has_changes_to_review(page, translation):
         problem = _(
             "Nothing has changed since this page was last published: there is nothing to review."
         )

@@ -15,7 +15,11 @@ import contextlib
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models.signals import post_save
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from wagtail.admin import messages
 from wagtail.models import Page, Revision
+from wagtail_localize.views import convert
 from wagtail_localize.views.update_translations import (
     UpdateTranslationsForm,
     UpdateTranslationsView,
@@ -110,3 +114,23 @@ class ReviewedUpdateTranslationsView(UpdateTranslationsView):
                 ):
                     raise PermissionDenied
         return super().form_valid(form)
+
+
+def convert_to_alias(request, page_id):
+    """wagtail-localize's "Convert to alias page", at its own address, for pages whose
+    translation only needs editing rights there. An alias shows the source page's text: a
+    clinical translation becomes one only by someone who may publish it (a reviewer)."""
+    page = get_object_or_404(Page, id=page_id).specific
+    if (
+        isinstance(page, MedicalReviewMixin)
+        and not page.permissions_for_user(request.user).can_publish()
+    ):
+        messages.error(
+            request,
+            _(
+                "A clinical page in this language shows only text a medical reviewer approved "
+                "in it: only a reviewer can turn it into a copy of the original page."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return convert.convert_to_alias(request, page_id)

@@ -2,6 +2,7 @@
 meta description, and submitting a translation to the review."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -12,8 +13,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail_localize.views.report import TranslationsReportView
 
-from editorial import review_submission
+from editorial import review_submission, translation_sync
 from editorial.models import MedicalReviewMixin
 from editorial.reports import ReviewDueReportView
 from editorial.translation_sync import ReviewedUpdateTranslationsView
@@ -38,9 +40,7 @@ def warn_about_missing_meta_description(request, page):
 
 class ReviewDueMenuItem(MenuItem):
     def is_shown(self, request):
-        return PagePermissionPolicy(Page).user_has_any_permission(
-            request.user, ["add", "change", "publish"]
-        )
+        return edits_pages(request.user)
 
 
 @hooks.register("register_reports_menu_item")
@@ -147,5 +147,61 @@ def register_reviewed_sync_url():
             "localize/update/<int:translation_source_id>/",
             ReviewedUpdateTranslationsView.as_view(),
             name="reviewed_update_translations",
-        )
+        ),
+        path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            translation_sync.convert_to_alias,
+            name="reviewed_convert_to_alias",
+        ),
     ]
+
+
+def edits_pages(user):
+    return PagePermissionPolicy(Page).user_has_any_permission(user, ["add", "change", "publish"])
+
+
+@hooks.register("construct_reports_menu")
+def hide_translations_report_from_non_editors(request, menu_items):
+    """wagtail-localize's "Translations" report lists every page and snippet to anyone in the
+    admin: only for those who edit pages (Intake handles appointment requests only)."""
+    if not edits_pages(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "translations"]
+
+
+def translations_report(results_only=False):
+    view = TranslationsReportView.as_view(results_only=results_only)
+
+    def guarded(request, *args, **kwargs):
+        if not edits_pages(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_guarded_translations_report_urls():
+    """Served before wagtail-localize's own report, at the same addresses."""
+    return [
+        path(
+            "localize/reports/translations/",
+            translations_report(),
+            name="guarded_translations_report",
+        ),
+        path(
+            "localize/reports/translations/results/",
+            translations_report(results_only=True),
+            name="guarded_translations_report_results",
+        ),
+    ]
+
+
+@hooks.register("construct_page_action_menu")
+def keep_clinical_translations_from_becoming_aliases(menu_items, request, context):
+    """The editor's "Convert to alias page" only for those who may publish a clinical page."""
+    page = context.get("page")
+    if (
+        isinstance(page, MedicalReviewMixin)
+        and not page.permissions_for_user(request.user).can_publish()
+    ):
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]

@@ -127,3 +127,27 @@ def test_the_api_with_an_editors_own_token_cannot_publish_a_clinical_page(demo, 
         assert "read-only" in publish.json()["message"]
         assert live_state([page]) == before
         assert Page.objects.get(pk=page.pk).title != "Published through the API"
+
+
+def test_a_clinical_translation_cannot_be_turned_into_a_copy_of_the_english_page(demo, marketing):
+    _, client = marketing
+    page = spanish(demo.anxiety)
+    before = live_state([page])
+    url = reverse("wagtail_localize:convert_to_alias", args=[page.pk])
+    response = client.post(url, follow=True)
+    assert "only a reviewer can turn it into a copy" in response.content.decode()
+    # … nor through the translation editor's menu, which posts to the editor.
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        {"localize-convert-to-alias": "1"},
+        follow=True,
+    )
+    kept = Page.objects.get(pk=page.pk)
+    assert kept.alias_of_id is None
+    assert live_state([page]) == before
+    assert kept.title == page.title
+
+    # A page that makes no medical claims may still become an alias of its source.
+    about = spanish(demo.about)
+    client.post(reverse("wagtail_localize:convert_to_alias", args=[about.pk]))
+    assert Page.objects.get(pk=about.pk).alias_of_id == demo.about.pk

@@ -59,6 +59,10 @@ def screens(demo):
             reverse("review_due_report"),
             {MARKETING, REVIEWERS, ADMINISTRATORS},
         ),
+        "translations report": (
+            reverse("wagtail_localize:translations_report"),
+            {MARKETING, REVIEWERS, ADMINISTRATORS},
+        ),
         "users": (reverse("wagtailusers_users:index"), {ADMINISTRATORS}),
         "clinic settings": (
             reverse("wagtailsettings:edit", args=["home", "clinicsettings", Site.objects.get().pk]),
@@ -88,3 +92,11 @@ def test_marketing_uploads_an_image_from_the_chooser(demo, django_user_model):
     chooser = client.get(reverse("wagtailimages_chooser:choose")).content.decode()
     assert 'id="tab-upload"' in chooser or "Upload" in chooser
     assert reverse("wagtailimages_chooser:create") in chooser
+
+
+def test_intake_is_not_shown_the_translations_report(demo, django_user_model):
+    _, intake = member(django_user_model, "intake-menu", INTAKE)
+    _, marketing = member(django_user_model, "marketing-menu", MARKETING)
+    report = reverse("wagtail_localize:translations_report")
+    assert report not in intake.get(reverse("wagtailadmin_home")).content.decode()
+    assert report in marketing.get(reverse("wagtailadmin_home")).content.decode()

@@ -78,6 +78,7 @@ def test_a_translation_is_submitted_as_a_spanish_draft_the_reviewer_previews_and
         submit_url
         not in editor.get(reverse("wagtailadmin_explore", args=[page.pk])).content.decode()
     )
+    assert "already in review" in editor.get(submit_url).content.decode()
 
     preview = reviewer_client.get(
         reverse(
