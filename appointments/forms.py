@@ -243,7 +243,7 @@ class AppointmentRequestForm(forms.ModelForm):
     def full_clean(self):
         super().full_clean()
         self.describe_fields()
-        if self.is_bound and "started" in self._errors:
+        if self.is_bound and "started" in self.errors:
             # A forged or stale timestamp is replaced by a fresh one when the form is shown again,
             # so the visitor can send it once they have checked it. A valid one is kept: a post
             # that was too quick stays counted from when the form was first shown.

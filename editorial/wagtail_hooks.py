@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages as wagtail_messages
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import Button
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.views.report import TranslationsReportView
@@ -72,7 +72,7 @@ def submit_translation_for_review_button(page, user, view_name=None, next_url=No
     translation = review_submission.translation_of(page)
     if translation is None or not review_submission.can_submit(page, user, translation):
         return
-    yield ListingButton(
+    yield Button(
         _("Submit for review"),
         reverse("submit_translation_for_review", args=[page.pk]),
         icon_name="resubmit",

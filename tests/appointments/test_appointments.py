@@ -436,6 +436,7 @@ def test_a_request_opens_on_its_details_with_a_status_to_change_and_the_view_is_
     assert NAME in html and PHONE in html and EMAIL in html
     assert 'name="status"' in html
     assert 'name="name"' not in html and 'name="phone"' not in html  # read-only
+    assert "<dd>English</dd>" in html  # the visitor's language by name
     assert ModelLogEntry.objects.filter(
         action=VIEW_ACTION, object_id=str(appointment.pk), user=user
     ).exists()
@@ -501,3 +502,12 @@ def test_the_migration_names_existing_spanish_requests_offices_in_english(demo):
     english.refresh_from_db()
     assert old.office_id == demo.westport.pk
     assert english.office_id == demo.stamford.pk
+
+
+def test_a_post_sent_too_quickly_says_so_without_naming_a_hidden_field(client, demo, request_page):
+    response = post(client, request_page, valid_data(demo, started=form_timestamp(time.time())))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "That was very quick" in html
+    assert "Started:" not in html
+    assert not AppointmentRequest.objects.exists()
