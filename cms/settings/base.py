@@ -195,7 +195,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = "America/New_York"
+# The clinic's time zone: the admin, the Intake list and its exports show times in it.
+TIME_ZONE = env.str("TIME_ZONE", default="America/New_York")
 USE_TZ = True
 
 # ---------------------------------------------------------------------------------------------
