@@ -1,6 +1,9 @@
-"""Syncing translations never puts unreviewed text live.
+"""Translating never puts unreviewed text live.
 
-Keep what visitors see of a live page unchanged when a draft of it is saved.
+- "Sync translated pages" never publishes a clinical translation (`ReviewedUpdateTranslationsView`);
+- "Convert to alias page", which shows the source's text, only by those who may publish a clinical
+  page (`convert_to_alias`);
+- what visitors see of a live page stays unchanged when a draft of it is saved (below).
 
 Wagtail serves a page from its row and keeps drafts in revisions; its own "Save draft" never
 writes the row of a live page. wagtail-localize's "Sync translated pages" without "Publish" does:

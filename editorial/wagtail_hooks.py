@@ -1,5 +1,8 @@
 """The admin side of medical review: the review-due report, a warning on clinical pages without a
-meta description, and submitting a translation to the review."""
+meta description, submitting a translation to the review, and closing wagtail-localize's ways
+around it (its translation editor's Publish, "Sync translated pages" with "Publish immediately",
+"Convert to alias page"), served at wagtail-localize's own addresses; its translations report only
+for those who edit pages."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
