@@ -13,6 +13,8 @@ import pytest
 from demo.builders.governance import demo_password
 from tests.browser.site import DESKTOP, DemoSite
 
+pytestmark = pytest.mark.browser
+
 NEW_TITLE = "Migraña crónica: lo que debe saber"
 
 
@@ -97,8 +99,12 @@ def test_a_spanish_translation_goes_live_only_through_a_spanish_review(chromium,
     assert editor.get_by_role("button", name="Publish").count() == 0
     editor.get_by_role("button", name="Edit").first.click()
     editor.locator("textarea").first.fill(NEW_TITLE)
-    editor.get_by_role("button", name="Save").first.click()
-    editor.get_by_text("Translated manually").first.wait_for()
+    # The string is saved by a request of its own: wait for it before leaving the editor.
+    with editor.expect_response(
+        lambda response: "/strings/" in response.url and response.request.method == "PUT"
+    ) as saved:
+        editor.get_by_role("button", name="Save").first.click()
+    assert saved.value.ok
 
     # … and submits it from the banner: the Spanish text goes to review, nothing goes live.
     editor.get_by_role("link", name="Submit for review").first.click()
