@@ -6,7 +6,8 @@ publish but cannot start a workflow. Without another way in, a Spanish condition
 published only by someone allowed to skip the review, and the page's latest revision, the one a
 workflow would send to the reviewer, still holds the text as it was before anyone translated it.
 
-This view, offered in the page's header menu ("⋯ → Submit for review"), first saves the
+This view, offered in the page's header menu ("⋯ → Submit for review") and in a banner of the
+translation editor, first saves the
 translation's strings as a draft revision of the page, refusing while any string is untranslated,
 and submits that draft to the page's workflow, as the page editor's "Submit to …" does for an
 English page. The reviewer previews and approves or rejects it as usual.
