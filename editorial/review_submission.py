@@ -7,10 +7,9 @@ published only by someone allowed to skip the review, and the page's latest revi
 workflow would send to the reviewer, still holds the text as it was before anyone translated it.
 
 This view, offered in the page's header menu ("⋯ → Submit for review") and in a banner of the
-translation editor, first saves the
-translation's strings as a draft revision of the page, refusing while any string is untranslated,
-and submits that draft to the page's workflow, as the page editor's "Submit to …" does for an
-English page. The reviewer previews and approves or rejects it as usual.
+translation editor, first saves the translation's strings as a draft revision of the page,
+refusing while any string is untranslated, and submits that draft to the page's workflow, as the
+page editor's "Submit to …" does for an English page. The reviewer previews and approves or rejects it as usual.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
