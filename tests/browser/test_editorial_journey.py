@@ -9,6 +9,7 @@ import urllib.request
 import zoneinfo
 
 import pytest
+from playwright.sync_api import expect
 
 from demo.builders.governance import demo_password
 from tests.browser.site import DESKTOP, DemoSite
@@ -49,8 +50,13 @@ def approve(reviewer, title):
     """Approve, from the dashboard's "Awaiting your review", the page called `title`."""
     row = reviewer.locator("table.listing--dashboard tr").filter(has_text=title).first
     row.get_by_role("button", name="Actions").click()
-    row.locator('button[data-workflow-action-url*="/approve/"]:not([data-launch-modal])').click()
-    reviewer.wait_for_load_state("networkidle")
+    # The button posts a form of its own: wait for Wagtail's answer to that post.
+    with reviewer.expect_response(
+        lambda response: "/approve/" in response.url and response.request.method == "POST"
+    ) as approved:
+        row.locator('button[data-workflow-action-url*="/approve/"]:not([data-launch-modal])').click()
+    assert approved.value.status < 400
+    reviewer.wait_for_load_state()
 
 
 def page_id_and_url(site, slug, language):
@@ -72,7 +78,7 @@ def test_an_english_edit_goes_live_once_the_reviewer_approves_it(chromium, edito
     editor.locator("footer .dropdown-toggle, [data-w-dropdown-target=toggle]").last.click()
     assert editor.get_by_role("button", name="Publish").count() == 0
     editor.get_by_role("button", name="Submit to Medical review").click()
-    editor.wait_for_load_state()
+    expect(editor.locator("body")).to_contain_text("has been submitted for moderation")
     context.close()
     assert title not in public_html(chromium, public_url)
 
@@ -108,10 +114,9 @@ def test_a_spanish_translation_goes_live_only_through_a_spanish_review(chromium,
 
     # … and submits it from the banner: the Spanish text goes to review, nothing goes live.
     editor.get_by_role("link", name="Submit for review").first.click()
-    assert "saved as a draft in Spanish" in editor.content()
+    expect(editor.locator("main")).to_contain_text("saved as a draft in Spanish")
     editor.get_by_role("button", name="Submit for review").click()
-    editor.wait_for_load_state()
-    assert "has been submitted to Medical review" in editor.content()
+    expect(editor.locator("body")).to_contain_text("has been submitted to Medical review")
     context.close()
     assert NEW_TITLE not in public_html(chromium, public_url)
 

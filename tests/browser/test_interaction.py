@@ -130,8 +130,9 @@ def test_appointment_form_empty_with_errors_and_sent(browser_page, site, languag
     page = check_page(browser_page, path)
     opened = datetime.datetime.now()
 
-    page.locator("form.appointment-form button[type=submit]").click()
-    page.wait_for_load_state("load")
+    # The form posts: wait for the page that answers, not the one still on screen.
+    with page.expect_navigation():
+        page.locator("form.appointment-form button[type=submit]").click()
     summary = page.locator("#error-summary")
     assert summary.is_visible()
     assert page.evaluate("document.activeElement.id") == "error-summary", "focus moves to errors"
@@ -151,8 +152,8 @@ def test_appointment_form_empty_with_errors_and_sent(browser_page, site, languag
     remaining = 3.5 - (datetime.datetime.now() - opened).total_seconds()
     if remaining > 0:
         page.wait_for_timeout(remaining * 1000)
-    page.locator("form.appointment-form button[type=submit]").click()
-    page.wait_for_load_state("load")
+    with page.expect_navigation(url="**sent=*"):
+        page.locator("form.appointment-form button[type=submit]").click()
     assert "sent=" in page.url
     assert page.locator("[role=status]").is_visible()
     assert page.locator(".appointment-form").count() == 0
