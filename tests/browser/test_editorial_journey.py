@@ -54,7 +54,9 @@ def approve(reviewer, title):
     with reviewer.expect_response(
         lambda response: "/approve/" in response.url and response.request.method == "POST"
     ) as approved:
-        row.locator('button[data-workflow-action-url*="/approve/"]:not([data-launch-modal])').click()
+        row.locator(
+            'button[data-workflow-action-url*="/approve/"]:not([data-launch-modal])'
+        ).click()
     assert approved.value.status < 400
     reviewer.wait_for_load_state()
 
