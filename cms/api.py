@@ -8,7 +8,6 @@ import functools
 
 from django.urls import NoReverseMatch
 from django.utils import translation
-from django.utils.dateparse import parse_datetime
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -19,6 +18,7 @@ from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms.api_query import InvalidParameter, parse_moment
 from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.localization import locale_code, prefetch_page_relations
 
@@ -49,9 +49,7 @@ class RelationFilter(BaseFilterBackend):
                 raise BadRequestError(
                     f"filtering by '{param}' needs type={' or type='.join(types)}"
                 )
-            value = request.GET[param]
-            if not value.isdigit():
-                raise BadRequestError(f"'{param}' must be a page id (a positive integer)")
+            value = request.GET[param]  # a page id: checked by cms.api_query
             related_model = model._meta.get_field(lookup.split("__")[0]).related_model
             target_model = related_model._meta.get_field(lookup.split("__")[1]).related_model
             key = target_model.objects.filter(pk=int(value)).values_list(
@@ -70,13 +68,9 @@ class ChangedSinceFilter(BaseFilterBackend):
         if raw is None:
             return queryset
         try:
-            moment = parse_datetime(raw)
-        except ValueError:
-            moment = None
-        if moment is None:
-            raise BadRequestError(
-                "changed_since must be an ISO 8601 date-time, e.g. 2026-01-31T09:00:00Z"
-            )
+            moment = parse_moment(raw)
+        except InvalidParameter as error:
+            raise BadRequestError(error.message) from None
         return queryset.filter(last_published_at__gte=moment).order_by("last_published_at", "pk")
 
 

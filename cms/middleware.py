@@ -1,8 +1,9 @@
-"""Middleware: the content API's rate limits, search queries and caching headers, and the cache of
+"""Middleware: the content API's rate limits, read-only methods and caching headers, and the cache of
 anonymous responses."""
 
 import datetime
 import hashlib
+import ipaddress
 import time
 
 from django.conf import settings
@@ -15,7 +16,6 @@ from wagtail.models import APIToken, GroupPagePermission
 
 from home import caching
 from search import hits as search_hits
-from search.views import clean_query, search_terms
 
 API_PREFIX = "/api/"
 SAFE_API_METHODS = ("GET", "HEAD", "OPTIONS")
@@ -23,12 +23,19 @@ WINDOW_SECONDS = 60
 
 
 def _client_address(request):
+    """Who the rate limit counts: a digest of the visitor's address (the address itself is never
+    stored, not even in the cache)."""
+    address = request.META.get("REMOTE_ADDR", "")
     # Behind the production proxy REMOTE_ADDR is the proxy; it sets X-Forwarded-For.
     if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+            address = forwarded.split(",")[-1].strip()
+    try:
+        address = str(ipaddress.ip_address(address))
+    except ValueError:
+        address = "unknown"
+    return hashlib.blake2b(f"{settings.SECRET_KEY}:{address}".encode(), digest_size=12).hexdigest()
 
 
 def _bearer_token(request):
@@ -131,22 +138,6 @@ class ReadOnlyAPIMiddleware:
             )
             response["Allow"] = ", ".join(SAFE_API_METHODS)
             return response
-        return self.get_response(request)
-
-
-class APISearchQueryMiddleware:
-    """`?search=` of the API (v2 and v3, pages, images and documents) reaches the search engine as
-    plain words, as the site's search does: quotes, NUL and other characters that the engines read
-    as syntax, or refuse, would otherwise answer 500 (or 503 on SQLite) instead of results."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        if request.path.startswith(API_PREFIX) and "search" in request.GET:
-            query = request.GET.copy()
-            query["search"] = search_terms(clean_query(query["search"]))
-            request.GET = query
         return self.get_response(request)
 
 

@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.APIRateLimitMiddleware",
     "cms.middleware.ReadOnlyAPIMiddleware",
-    "cms.middleware.APISearchQueryMiddleware",
+    "cms.api_query.APIQueryMiddleware",
     "cms.middleware.APICacheHeadersMiddleware",
     "cms.middleware.AnonymousPageCacheMiddleware",
     "django.middleware.locale.LocaleMiddleware",

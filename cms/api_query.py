@@ -1,0 +1,173 @@
+"""The content API's query parameters, checked where they enter (API v2 and v3, Wagtail's own v3
+endpoints included), before any of them reaches a view or the database.
+
+A value the database could not take answers 400 with a JSON body naming the parameter, instead
+of an error deep in a query: integers past what a column or `OFFSET` holds ("bigint out of
+range"), NUL and other control characters ("A string literal cannot contain NUL"), date-times
+that leave the calendar once turned into UTC (an overflow), absurd lengths, and one value given
+twice. `?search=` is not refused but reduced to plain words, as the site's search does. What
+passes here is still checked by Wagtail's views (an unknown field, a page that does not exist).
+
+See docs/api.md, "Errors".
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.utils import timezone
+
+from search.views import clean_query, search_terms
+
+API_PREFIX = "/api/"
+
+# Page, image and document ids are 32-bit columns; no listing has two billion items.
+MAX_INTEGER = 2**31 - 1
+MAX_LENGTH = 500
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+INTEGER = re.compile(r"-?[0-9]+")
+
+
+class InvalidParameter(ValueError):
+    def __init__(self, name, message):
+        super().__init__(message)
+        self.name = name
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Integer:
+    """A whole number from `minimum` to `maximum`, or one of the `words` (`child_of=root`)."""
+
+    minimum: int = 0
+    maximum: int = MAX_INTEGER
+    words: tuple = ()
+    # Wagtail's v3 `user_id` also takes a user name: only what looks like a number is checked.
+    numbers_only: bool = True
+
+    def check(self, name, value):
+        if value in self.words:
+            return
+        if not INTEGER.fullmatch(value):
+            if self.numbers_only:
+                raise InvalidParameter(name, f"{name} must be {self.describe()}")
+            return
+        if not self.minimum <= int(value) <= self.maximum:
+            raise InvalidParameter(name, f"{name} must be {self.describe()}")
+
+    def describe(self):
+        text = f"a whole number from {self.minimum} to {self.maximum}"
+        return " or ".join([text, *(f"'{word}'" for word in self.words)])
+
+
+@dataclass(frozen=True)
+class DateTime:
+    """An ISO 8601 date-time that stays inside the calendar in UTC (9999-12-31T23:00-05:00 does
+    not). Without an offset it is read in the clinic's time zone."""
+
+    def check(self, name, value):
+        parse_moment(value, name)
+
+
+def parse_moment(value, name="changed_since"):
+    """The aware date-time an ISO 8601 value names; InvalidParameter if it names none."""
+    message = (
+        f"{name} must be an ISO 8601 date-time between years 1 and 9999, e.g. 2026-01-31T09:00:00Z"
+    )
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        moment.astimezone(datetime.UTC)  # what the database is sent
+    except (ValueError, OverflowError):
+        raise InvalidParameter(name, message) from None
+    return moment
+
+
+IDS = Integer(minimum=1)
+PAGE_OR_ROOT = Integer(minimum=1, words=("root",))
+
+PARAMETERS = {
+    "offset": Integer(),
+    "id": Integer(minimum=-MAX_INTEGER),  # v3's redirect ids are looked up as given
+    "child_of": PAGE_OR_ROOT,
+    "descendant_of": PAGE_OR_ROOT,
+    "ancestor_of": IDS,
+    "translation_of": Integer(minimum=1, words=("root",), numbers_only=False),
+    "condition": IDS,
+    "location": IDS,
+    "treatment": IDS,
+    "user_id": Integer(numbers_only=False),
+    "changed_since": DateTime(),
+    "created_at_from": DateTime(),
+    "created_at_to": DateTime(),
+    "approved_go_live_at_from": DateTime(),
+    "approved_go_live_at_to": DateTime(),
+}
+# Parameters that may be given more than once (`?type=a&type=b` in v3).
+LISTS = {"type", "order", "fields"}
+
+
+def parameters():
+    """The checked parameters; `limit` goes up to the API's own maximum."""
+    return {**PARAMETERS, "limit": Integer(minimum=1, maximum=settings.WAGTAILAPI_LIMIT_MAX)}
+
+
+def check_query(query):
+    """Raise InvalidParameter for the first parameter of `query` (a QueryDict) that the API
+    refuses; return a copy whose `search` is reduced to plain words."""
+    kinds = parameters()
+    for name, values in query.lists():
+        label = name if len(name) <= 40 and not CONTROL_CHARACTERS.search(name) else "a parameter"
+        if label != name:
+            raise InvalidParameter(
+                label, "a parameter name holds control characters or is too long"
+            )
+        if len(values) > 1 and name not in LISTS:
+            raise InvalidParameter(name, f"{name} is given {len(values)} times: give it once")
+        if name == "search":
+            continue
+        for value in values:
+            if len(value) > MAX_LENGTH:
+                raise InvalidParameter(name, f"{name} is longer than {MAX_LENGTH} characters")
+            if CONTROL_CHARACTERS.search(value):
+                raise InvalidParameter(name, f"{name} must not contain control characters")
+            kind = kinds.get(name)
+            if kind is not None:
+                kind.check(name, value)
+    if "search" not in query:
+        return query
+    cleaned = query.copy()
+    cleaned["search"] = search_terms(clean_query(query["search"]))
+    return cleaned
+
+
+def bad_request(request, error):
+    """API v2's error shape ({"message": …}), or v3's problem details, with the parameter."""
+    if request.path.startswith(f"{API_PREFIX}v3/"):
+        body = {
+            "type": "about:blank",
+            "title": "Bad Request",
+            "status": 400,
+            "detail": error.message,
+            "parameter": error.name,
+        }
+        return JsonResponse(body, status=400, content_type="application/problem+json")
+    return JsonResponse({"message": error.message, "parameter": error.name}, status=400)
+
+
+class APIQueryMiddleware:
+    """Checks the query of every request to /api/ (see the module's docstring)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(API_PREFIX):
+            try:
+                request.GET = check_query(request.GET)
+            except InvalidParameter as error:
+                return bad_request(request, error)
+        return self.get_response(request)
