@@ -1,4 +1,5 @@
-"""Production settings refuse to start without the secrets and hosts they need."""
+"""Production settings refuse to start without the secrets and hosts they need, or with a wrong
+value, in one line that names the variable."""
 
 import os
 import subprocess
@@ -40,6 +41,40 @@ def test_production_settings_refuse_to_start_without(missing):
     result = load_production_settings(**{missing: None})
     assert result.returncode != 0
     assert f"{missing} must be set" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "name, value, accepts",
+    [
+        ("LOG_LEVEL", "verbose", "one of DEBUG, INFO, WARNING, ERROR, CRITICAL"),
+        ("DATABASE_URL", "postgres//db.example.org/clinic", "postgres://user:password@host"),
+        ("DATABASE_URL", "postgres://clinic:s3cret-pw@db:54x/clinic", "postgres://"),
+        ("DATABASE_URL", "mysql://db.example.org/clinic", "sqlite:////absolute/path"),
+        ("REDIS_URL", "localhost:6379", "redis://host:6379/0"),
+        ("REDIS_URL", "redis://cache:port/0", "redis://host:6379/0"),
+        ("SEARCH_BACKEND", "solr", "wagtail.search.backends.opensearch2"),
+        ("PAGE_CACHE_SECONDS", "five minutes", "a whole number"),
+        ("API_RATE_LIMIT_ANONYMOUS", "-1", "a whole number from 0"),
+        ("ADMIN_REQUIRE_2FA", "ture", "yes or no"),
+        ("TIME_ZONE", "Eastern", "an IANA time zone name"),
+        ("MACHINE_TRANSLATOR", "bing", "deepl, google, dummy or nothing"),
+        ("FRONTEND_CACHE", "akamai", "http, cloudflare, cloudfront"),
+    ],
+)
+def test_a_wrong_value_stops_the_start_with_one_line_naming_it(name, value, accepts):
+    extra = {"SEARCH_URL": "http://search.example.org:9200"} if name == "SEARCH_BACKEND" else {}
+    result = load_production_settings(**{name: value}, **extra)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"Configuration error: {name}=")
+    assert accepts in lines[0]
+    assert "s3cret-pw" not in result.stderr  # a password in a URL is not repeated
+
+
+def test_log_level_is_read_in_any_case():
+    result = load_production_settings(LOG_LEVEL="warning")
+    assert result.returncode == 0, result.stderr
 
 
 def test_production_settings_pass_the_deployment_checks():

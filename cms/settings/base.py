@@ -3,12 +3,11 @@ environment (see docs/configuration.md); each environment module overrides only 
 
 from pathlib import Path
 
-import environ
-from django.core.exceptions import ImproperlyConfigured
+from .environment import ConfigurationError, Environment
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
-env = environ.Env()
+env = Environment()
 
 # ---------------------------------------------------------------------------------------------
 # Applications
@@ -120,10 +119,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 10_000},
     }
 }
-if env.str("REDIS_URL", default=""):
+if env.cache_location("REDIS_URL"):
     CACHES["default"] = {
         "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": env.str("REDIS_URL"),
+        "LOCATION": env.cache_location("REDIS_URL"),
         "KEY_PREFIX": "clinic",
         "OPTIONS": {
             # A cache outage must not take the site down: fall through to the database.
@@ -196,7 +195,7 @@ WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # The clinic's time zone: the admin, the Intake list and its exports show times in it.
-TIME_ZONE = env.str("TIME_ZONE", default="America/New_York")
+TIME_ZONE = env.time_zone("TIME_ZONE", default="America/New_York")
 USE_TZ = True
 
 # ---------------------------------------------------------------------------------------------
@@ -276,19 +275,17 @@ def machine_translator(name):
     if name == "google":
         try:
             import google.cloud.translate  # noqa: F401
-        except ImportError as error:
-            raise ImproperlyConfigured(
-                "MACHINE_TRANSLATOR=google needs the google-cloud-translate package."
-            ) from error
+        except ImportError:
+            raise ConfigurationError(
+                "MACHINE_TRANSLATOR", name, "google only with the google-cloud-translate package"
+            ) from None
         return {
             "CLASS": "wagtail_localize.machine_translators.google.GoogleCloudTranslator",
             "OPTIONS": {"PROJECT_ID": env.str("GOOGLE_CLOUD_PROJECT_ID")},
         }
     if name == "dummy":
         return {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
-    raise ImproperlyConfigured(
-        f"MACHINE_TRANSLATOR={name!r}: use deepl, google, dummy or leave it empty."
-    )
+    raise ConfigurationError("MACHINE_TRANSLATOR", name, "deepl, google, dummy or nothing")
 
 
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(env.str("MACHINE_TRANSLATOR", default=""))
@@ -322,7 +319,7 @@ LOGGING = {
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain"},
     },
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "root": {"handlers": ["console"], "level": env.log_level("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
         # Wagtail 8 runs its background tasks through django-tasks, which logs each one.

@@ -2,10 +2,9 @@
 
 Refuses to start without SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL."""
 
-from django.core.exceptions import ImproperlyConfigured
-
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES, INSTALLED_APPS, LOGGING, MIDDLEWARE, env
+from .environment import missing
 
 DEBUG = False
 
@@ -13,7 +12,7 @@ DEBUG = False
 def _required(name):
     value = env.str(name, default="")
     if not value:
-        raise ImproperlyConfigured(f"{name} must be set in the environment for production.")
+        raise missing(name, " for production")
     return value
 
 
@@ -96,10 +95,21 @@ if AWS_STORAGE_BUCKET_NAME:
 # OpenSearch or Elasticsearch as the search engine when SEARCH_URL is set (then run
 # `manage.py update_index`); PostgreSQL full-text search otherwise.
 SEARCH_URL = env.str("SEARCH_URL", default="")
+SEARCH_ENGINES = (
+    "opensearch2",
+    "opensearch3",
+    "elasticsearch7",
+    "elasticsearch8",
+    "elasticsearch9",
+)
 if SEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": env.str("SEARCH_BACKEND", default="wagtail.search.backends.opensearch2"),
+            "BACKEND": env.choice(
+                "SEARCH_BACKEND",
+                [f"wagtail.search.backends.{name}" for name in SEARCH_ENGINES],
+                default="wagtail.search.backends.opensearch2",
+            ),
             "URLS": [SEARCH_URL],
             "INDEX": env.str("SEARCH_INDEX", default="clinic"),
             "TIMEOUT": 5,
@@ -109,7 +119,7 @@ if SEARCH_URL:
 # A CDN or caching proxy in front of the site, purged by Wagtail when a page is published
 # (wagtail.contrib.frontend_cache). Pages that only show the published one (section pages, the
 # footer) refresh within CDN_MAX_AGE seconds, which pages then allow shared caches.
-FRONTEND_CACHE = env.str("FRONTEND_CACHE", default="")
+FRONTEND_CACHE = env.choice("FRONTEND_CACHE", ["", "http", "cloudflare", "cloudfront"], default="")
 CDN_MAX_AGE = env.int("CDN_MAX_AGE", default=120 if FRONTEND_CACHE else 0)
 if FRONTEND_CACHE:
     INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
@@ -125,11 +135,9 @@ if FRONTEND_CACHE:
             "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN"),
             "ZONEID": env.str("CLOUDFLARE_ZONE_ID"),
         }
-    elif FRONTEND_CACHE == "cloudfront":  # needs boto3, which django-storages[s3] brings
+    else:  # cloudfront: needs boto3, which django-storages[s3] brings
         _purger = {
             "BACKEND": f"{_backends}.CloudfrontBackend",
             "DISTRIBUTION_ID": env.str("CLOUDFRONT_DISTRIBUTION_ID"),
         }
-    else:
-        raise ImproperlyConfigured("FRONTEND_CACHE must be http, cloudflare or cloudfront.")
     WAGTAILFRONTENDCACHE = {"default": _purger}
