@@ -33,7 +33,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install run serve demo test lint format check bench loadtest clean
+.PHONY: install run serve demo test lint format check bench loadtest backup restore clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -83,6 +83,17 @@ format: install
 check: install
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+
+## make backup: the database and the media originals in one dated archive (BACKUP_DIR, default
+## backups-archive/); it holds patient data and is readable by its owner only (docs/deploy.md)
+BACKUP_DIR ?= backups-archive
+backup: install
+	$(PY) manage.py backup --directory $(BACKUP_DIR)
+
+## make restore FILE=…: bring an archive back into the empty database DATABASE_URL names
+restore: install
+	@test -n "$(FILE)" || { echo "make restore FILE=backups-archive/clinic-backup-….tar.gz"; exit 2; }
+	$(PY) manage.py restore "$(FILE)"
 
 ## make bench: seed demo + BENCH_PAGES (500) pages, serve with gunicorn on loopback, print timings
 bench: install

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "seo",
     "search",
     "demo",
+    "backups",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales in the admin
     "wagtail.api.v2",
