@@ -33,7 +33,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install run serve demo test lint format check bench loadtest backup restore clean
+.PHONY: install run serve demo test lint format check bench loadtest faults backup restore clean
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -102,6 +102,11 @@ bench: install
 ## make loadtest: 64 connections for 30 s while an editor publishes; fails on any error or stale page
 loadtest: install
 	$(PY) bench/loadtest.py
+
+## make faults: 64 connections for 30 s across a PostgreSQL restart, a Redis restart, a Redis
+## FLUSHALL and a killed worker, on servers of its own; fails on any 5xx but the 503 page
+faults: install
+	$(PY) bench/faults.py
 
 clean:
 	rm -rf .venv .venv-3.* $(TOOLS) .pytest_cache .ruff_cache .bench

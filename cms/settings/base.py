@@ -126,8 +126,11 @@ if env.cache_location("REDIS_URL"):
         "LOCATION": env.cache_location("REDIS_URL"),
         "KEY_PREFIX": "clinic",
         "OPTIONS": {
-            # A cache outage must not take the site down: fall through to the database.
+            # A cache outage must not take the site down: fall through to the database. A Redis
+            # that hangs rather than refuses costs each request at most these seconds.
             "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": env.float("REDIS_TIMEOUT_SECONDS", default=0.5),
+            "SOCKET_TIMEOUT": env.float("REDIS_TIMEOUT_SECONDS", default=0.5),
         },
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
