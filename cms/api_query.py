@@ -120,10 +120,9 @@ def check_query(query):
     refuses; return a copy whose `search` is reduced to plain words."""
     kinds = parameters()
     for name, values in query.lists():
-        label = name if len(name) <= 40 and not CONTROL_CHARACTERS.search(name) else "a parameter"
-        if label != name:
+        if len(name) > 40 or CONTROL_CHARACTERS.search(name):
             raise InvalidParameter(
-                label, "a parameter name holds control characters or is too long"
+                "a parameter", "a parameter name holds control characters or is too long"
             )
         if len(values) > 1 and name not in LISTS:
             raise InvalidParameter(name, f"{name} is given {len(values)} times: give it once")

@@ -120,10 +120,11 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 10_000},
     }
 }
-if env.cache_location("REDIS_URL"):
+REDIS_URL = env.cache_location("REDIS_URL")
+if REDIS_URL:
     CACHES["default"] = {
         "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": env.cache_location("REDIS_URL"),
+        "LOCATION": REDIS_URL,
         "KEY_PREFIX": "clinic",
         "OPTIONS": {
             # A cache outage must not take the site down: fall through to the database. A Redis
