@@ -252,11 +252,11 @@ def test_machine_translated_strings_stay_marked_until_a_person_checks_them(demo,
 
 
 def test_the_machine_translator_is_chosen_by_settings():
-    from django.core.exceptions import ImproperlyConfigured
-
     from cms.settings.base import machine_translator
+    from cms.settings.environment import ConfigurationError
 
     assert machine_translator("") is None
     assert machine_translator("dummy")["CLASS"].endswith("DummyTranslator")
-    with pytest.raises(ImproperlyConfigured):
+    # An unknown one stops the start with a line that names the variable.
+    with pytest.raises(ConfigurationError, match="MACHINE_TRANSLATOR='babelfish'"):
         machine_translator("babelfish")
