@@ -15,6 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import AbstractGroupApprovalTask
 from wagtail_localize.fields import BaseTranslatableField, SynchronizedField
 
+from editorial.forms import ReviewedCopyForm
 from editorial.workflows import approved_revision
 from home.api import RelatedPageField
 from home.blocks import ReferenceBlock
@@ -86,6 +87,7 @@ class MedicalReviewMixin(models.Model):
         SynchronizedField("references"),
     ]
     exclude_fields_in_copy = ["reviewed_by", "last_reviewed"]
+    copy_form_class = ReviewedCopyForm
 
     class Meta:
         abstract = True

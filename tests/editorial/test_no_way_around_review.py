@@ -47,23 +47,35 @@ def test_bulk_publish_leaves_clinical_pages_as_they_were(demo, marketing):
     assert "Unreviewed title" not in public_titles(pages)
 
 
-def test_copying_a_clinical_page_never_publishes_the_copy(demo, marketing):
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_copying_a_clinical_page_never_publishes_the_copy(demo, marketing, language):
     _, client = marketing
-    page = demo.migraine
+    page = demo.migraine if language == "en" else spanish(demo.migraine)
+    url = reverse("wagtailadmin_pages:copy", args=[page.pk])
+    form = client.get(url).content.decode()
+    assert "Publish copied page" not in form and 'name="publish_copies"' not in form
+    assert 'name="alias"' not in form
     response = client.post(
-        reverse("wagtailadmin_pages:copy", args=[page.pk]),
+        url,
         {
             "new_title": "Chronic migraine (copy)",
             "new_slug": "chronic-migraine-copy",
             "new_parent_page": page.get_parent().pk,
             "publish_copies": "on",
+            "alias": "on",
         },
     )
-    assert response.status_code in (200, 302)
-    copy = Page.objects.filter(slug="chronic-migraine-copy").first()
-    assert copy is None or not copy.live
-    if copy is not None:  # a copy starts unreviewed
-        assert copy.specific.last_reviewed is None and copy.specific.reviewed_by_id is None
+    assert response.status_code == 302  # copied, as a draft: the extra choices are ignored
+    copy = Page.objects.get(slug="chronic-migraine-copy", locale=page.locale)
+    assert not copy.live and copy.alias_of_id is None
+    # a copy starts unreviewed
+    assert copy.specific.last_reviewed is None and copy.specific.reviewed_by_id is None
+
+
+def test_a_reviewer_may_still_publish_a_copy(demo, reviewer):
+    _, client = reviewer
+    form = client.get(reverse("wagtailadmin_pages:copy", args=[demo.migraine.pk]))
+    assert "Publish copied page" in form.content.decode()
 
 
 def test_a_scheduled_draft_that_nobody_approved_never_goes_live(demo, marketing):
