@@ -145,3 +145,43 @@ def test_a_spanish_translation_goes_live_only_through_a_spanish_review(chromium,
     assert NEW_TITLE in live_after
     assert "Revisado médicamente por" in live_after
     assert f'<time datetime="{today}">' in live_after
+
+
+def test_marketing_is_offered_no_way_to_publish_a_clinical_page(chromium, editorial_site):
+    """Every path the admin shows marketing: the editor's menu in both languages, copying, bulk
+    publishing from the listing, and syncing the translations."""
+    site = editorial_site
+    english_id, english_url = page_id_and_url(site, "anxiety", "en")
+    spanish_id, spanish_url = page_id_and_url(site, "ansiedad", "es")
+    before = {url: public_html(chromium, url) for url in (english_url, spanish_url)}
+    context, editor = signed_in(chromium, site, "marketing")
+
+    for page_id in (english_id, spanish_id):
+        editor.goto(site.url(f"/admin/pages/{page_id}/edit/"))
+        editor.wait_for_load_state("networkidle")
+        editor.locator("footer .dropdown-toggle, [data-w-dropdown-target=toggle]").last.click()
+        expect(editor.get_by_role("button", name="Publish", exact=True)).to_have_count(0)
+
+        editor.goto(site.url(f"/admin/pages/{page_id}/copy/"))
+        expect(editor.locator("main form")).to_contain_text("New parent page")
+        expect(editor.get_by_label("Publish copied page")).to_have_count(0)
+        expect(editor.get_by_label("Alias")).to_have_count(0)
+
+    # Bulk publish, as the listing's "Publish" bulk action opens it: Wagtail names the pages
+    # marketing may not publish and offers nothing to confirm.
+    editor.goto(
+        site.url(f"/admin/bulk/wagtailcore/page/publish/?id={english_id}&id={spanish_id}")
+    )
+    expect(editor.locator("main")).to_contain_text("You don't have permission to publish")
+    expect(editor.get_by_role("button", name="Yes, publish")).to_have_count(0)
+
+    # Syncing the Spanish translation from the English page makes a draft for review.
+    editor.goto(site.url(f"/admin/pages/{english_id}/edit/"))
+    editor.wait_for_load_state("networkidle")
+    editor.get_by_role("button", name="Actions").first.click()
+    editor.get_by_role("link", name="Sync translated pages").click()
+    expect(editor.locator("main")).to_contain_text("This is a clinical page")
+    expect(editor.get_by_label("Publish immediately")).to_have_count(0)
+    context.close()
+
+    assert {url: public_html(chromium, url) for url in (english_url, spanish_url)} == before
