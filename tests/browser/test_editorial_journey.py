@@ -169,9 +169,7 @@ def test_marketing_is_offered_no_way_to_publish_a_clinical_page(chromium, editor
 
     # Bulk publish, as the listing's "Publish" bulk action opens it: Wagtail names the pages
     # marketing may not publish and offers nothing to confirm.
-    editor.goto(
-        site.url(f"/admin/bulk/wagtailcore/page/publish/?id={english_id}&id={spanish_id}")
-    )
+    editor.goto(site.url(f"/admin/bulk/wagtailcore/page/publish/?id={english_id}&id={spanish_id}"))
     expect(editor.locator("main")).to_contain_text("You don't have permission to publish")
     expect(editor.get_by_role("button", name="Yes, publish")).to_have_count(0)
 
