@@ -8,7 +8,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from cms import two_factor, views
+from cms import api_changes, two_factor, views
 from cms.api import api_v2, api_v3
 from search import views as search_views
 from seo import views as seo_views
@@ -23,6 +23,8 @@ urlpatterns = [
     path("admin/two-factor/", include(two_factor_urls)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/changes/", api_changes.changes, name="api_v2_changes"),
+    path("api/v3/changes/", api_changes.changes, name="api_v3_changes"),
     path("api/v2/", api_v2.urls),
     path("api/v3/", api_v3.urls),
     path("healthz", views.healthz, name="healthz"),

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "appointments",
     "seo",
     "search",
+    "partners",
     "demo",
     "backups",
     "wagtail_localize",
