@@ -9,6 +9,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone, translation
 from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
@@ -47,30 +48,38 @@ def _bearer_token(request):
 def _token_info(token):
     """(token id, whether its user may edit pages) for a live API token, or (None, False).
 
-    Remembered for a minute: revoking a token stops its access at once (Wagtail checks every
-    request) and its higher rate limit within a minute.
-    """
-    digest = hashlib.sha256(token.encode()).hexdigest()
-    cache_key = f"api-token:{digest}"
-    info = cache.get(cache_key)
-    if info is None:
-        api_token = None
-        if APIToken.validate_token_format(token):  # junk never reaches the database
-            api_token = (
-                APIToken.objects.select_related("user")
-                .filter(key_hash__in=APIToken.candidate_key_hashes(token), revoked_at__isnull=True)
-                .first()
-            )
-        if api_token is None or not api_token.user.is_active:
-            info = (None, False)
-        else:
-            user = api_token.user
-            editor = (
-                user.is_superuser or GroupPagePermission.objects.filter(group__user=user).exists()
-            )
-            info = (api_token.pk, editor)
-        cache.set(cache_key, info, WINDOW_SECONDS)
-    return tuple(info)
+    Read on every request (one query, none for what is not shaped like a token), so a revoked
+    token is refused at once."""
+    if not APIToken.validate_token_format(token):  # junk never reaches the database
+        return None, False
+    api_token = (
+        APIToken.objects.filter(
+            key_hash__in=APIToken.candidate_key_hashes(token),
+            revoked_at__isnull=True,
+            user__is_active=True,
+        )
+        .annotate(
+            editor=Q(user__is_superuser=True)
+            | Exists(GroupPagePermission.objects.filter(group__user=OuterRef("user")))
+        )
+        .values_list("pk", "editor")
+        .first()
+    )
+    return tuple(api_token) if api_token else (None, False)
+
+
+def _refused_token(request):
+    """401 for an Authorization header that names no live API token (malformed, unknown or
+    revoked, or not a bearer token): a partner learns at once that its token no longer works,
+    instead of quietly reading as an anonymous client."""
+    message = "The API token is not valid: it is malformed, unknown or revoked."
+    if request.path.startswith(f"{API_PREFIX}v3/"):
+        body = {"type": "about:blank", "title": "Unauthorized", "status": 401, "detail": message}
+        response = JsonResponse(body, status=401, content_type="application/problem+json")
+    else:
+        response = JsonResponse({"message": message}, status=401)
+    response["WWW-Authenticate"] = 'Bearer error="invalid_token"'
+    return response
 
 
 class APIRateLimitMiddleware:
@@ -78,7 +87,8 @@ class APIRateLimitMiddleware:
 
     Must run before the API cache-headers middleware (it marks partner requests as private).
 
-    Over the limit, the client gets 429 with a JSON body and a Retry-After header.
+    Over the limit, the client gets 429 with a JSON body and a Retry-After header. A token that
+    is not a live API token gets 401.
     """
 
     def __init__(self, get_response):
@@ -89,6 +99,8 @@ class APIRateLimitMiddleware:
             return self.get_response(request)
         token = _bearer_token(request)
         token_id, editor = _token_info(token) if token else (None, False)
+        if "HTTP_AUTHORIZATION" in request.META and token_id is None:
+            return _refused_token(request)
         if token_id and not editor:
             # A partner's token identifies the partner for its rate limit; it reads what the
             # public reads. Only tokens of users who edit pages reach Wagtail's own token

@@ -237,3 +237,38 @@ def test_cors_allows_configured_partner_origins_only(client, settings):
     assert allowed["Access-Control-Allow-Origin"] == "https://partner.example.org"
     other = client.get("/api/v2/pages/", HTTP_ORIGIN="https://evil.example.com")
     assert "Access-Control-Allow-Origin" not in other
+
+
+@pytest.mark.parametrize("path", ["/api/v2/pages/", "/api/v3/pages/", "/api/v2/changes/"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Bearer not-a-token",
+        "Bearer wagtail_" + "0" * 40,
+        "Basic cGFydG5lcjpzZWNyZXQ=",
+        "Bearer",
+        "revoked",
+    ],
+)
+def test_a_token_that_is_not_live_is_refused_not_read_as_anonymous(client, path, header):
+    if header == "revoked":
+        out = io.StringIO()
+        call_command("api_token", "issue", "Former partner", stdout=out)
+        token = [line for line in out.getvalue().splitlines() if line.startswith("wagtail_")][0]
+        assert client.get(path, HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 200
+        row = APIToken.objects.get(name="Former partner")
+        call_command("api_token", "revoke", str(row.pk), stdout=io.StringIO())
+        header = f"Bearer {token}"
+    response = client.get(path, HTTP_AUTHORIZATION=header)
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"].startswith("Bearer")
+    body = response.json()
+    assert "not valid" in (body.get("message") or body.get("detail"))
+    assert client.get(path).status_code == 200  # without a token, the public reads
+
+
+@pytest.mark.parametrize("path", ["/api/v2/pages/abc/", "/api/v2/nothing/", "/api/v3/pages/abc/"])
+def test_unknown_api_addresses_answer_json(client, path):
+    response = client.get(path)
+    assert response.status_code in (404, 422)
+    assert response["Content-Type"].startswith(("application/json", "application/problem+json"))
