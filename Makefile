@@ -57,7 +57,7 @@ run: install
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-.PHONY: lighthouse screenshots
+.PHONY: lighthouse screenshots guide-screens
 ## make lighthouse: Lighthouse 12 (mobile) on four demo pages served production-like; medians of 3
 ## runs. LIGHTHOUSE_ARGS=--check fails below 100 in accessibility, best practices or SEO (CI).
 node_modules/.installed: package.json package-lock.json
@@ -70,6 +70,11 @@ lighthouse: install node_modules/.installed
 ## make screenshots: phone and desktop screenshots of every page type in both languages (screenshots/)
 screenshots: install
 	$(PY) -m tests.browser.screenshots
+
+## make guide-screens: the screenshots of docs/editors.md's translation journey, taken from the
+## real admin on a fresh demo site (docs/images/editors/)
+guide-screens: install
+	$(PY) docs/images/editors/capture.py
 
 lint: install
 	$(VENV)/bin/ruff check .
