@@ -2,12 +2,14 @@
 meta description, submitting a translation to the review, and closing wagtail-localize's ways
 around it (its translation editor's Publish, "Sync translated pages" with "Publish immediately",
 "Convert to alias page"), served at wagtail-localize's own addresses; its translations report only
-for those who edit pages."""
+for those who edit pages. A page editor shown again with errors autosaves only once it is edited."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -39,6 +41,15 @@ def warn_about_missing_meta_description(request, page):
                 "“Meta description”."
             ),
         )
+
+
+@hooks.register("insert_editor_js")
+def autosave_only_what_the_editor_changed():
+    """Wagtail autosaves a form it shows again with errors as soon as it loads: beside the red
+    "could not be created" banner a clinical page refused for review is created anyway, as an
+    incomplete draft nobody submitted, and later edits are no longer autosaved. The script makes
+    the autosave wait for the editor's first change (static/js/editor-autosave.js says how)."""
+    return format_html('<script defer src="{}"></script>', static("js/editor-autosave.js"))
 
 
 class ReviewDueMenuItem(MenuItem):
