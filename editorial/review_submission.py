@@ -22,7 +22,7 @@ from django.utils.translation import get_language_info, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail.admin import messages
-from wagtail.models import Page
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import (
     MissingRelatedObjectError,
     MissingTranslationError,
@@ -180,7 +180,12 @@ def submit_for_review(request, page_id):
                 error = save_translation_draft(translation, request.user)
             if error is None:
                 page.refresh_from_db()
-                workflow.start(page, request.user)
+                state = page.current_workflow_state
+                if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+                    # The reviewer asked for changes: the same review goes on with the new draft.
+                    state.resume(request.user)
+                else:
+                    workflow.start(page, request.user)
         if error is not None:
             messages.error(request, error)
             return redirect("wagtailadmin_pages:edit", page.pk)

@@ -260,3 +260,28 @@ def test_the_machine_translator_is_chosen_by_settings():
     # An unknown one stops the start with a line that names the variable.
     with pytest.raises(ConfigurationError, match="MACHINE_TRANSLATOR='babelfish'"):
         machine_translator("babelfish")
+
+
+def test_a_translation_sent_back_for_changes_is_resubmitted_to_the_same_review(
+    demo, marketing, reviewer
+):
+    _, editor = marketing
+    _, reviewer_client = reviewer
+    page = spanish(demo.migraine)
+    translation = translation_into_spanish(demo.migraine)
+    submit_url = reverse("submit_translation_for_review", args=[page.pk])
+    translate_string(editor, translation, "title", "Migraña crónica (primer intento)")
+    assert editor.post(submit_url).status_code == 302
+    assert act(reviewer_client, page, "reject", "Please say 'crónica' once.").status_code < 400
+    state = WorkflowState.objects.get(object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+    translate_string(editor, translation, "title", "Migraña crónica (corregida)")
+    assert editor.post(submit_url).status_code == 302
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.current_task_state.revision.content["title"] == "Migraña crónica (corregida)"
+    assert WorkflowState.objects.filter(object_id=str(page.pk)).count() == 1
+
+    act(reviewer_client, page, "approve")
+    assert live(page).title == "Migraña crónica (corregida)"
