@@ -337,6 +337,8 @@ class ArticlePage(MedicalReviewMixin, BasePage):
     """A physician's article: who wrote it, who reviewed it medically and when, and the
     conditions and treatments it explains, which list it in turn as further reading."""
 
+    serve_select_related = ("author", "reviewed_by")
+
     summary = models.TextField(
         max_length=400, help_text="Two or three plain sentences: what the reader will learn."
     )

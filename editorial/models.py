@@ -36,6 +36,9 @@ class PerLanguageField(BaseTranslatableField):
 class MedicalReviewMixin(models.Model):
     """Who checked a clinical page medically, when, and the sources its facts rely on."""
 
+    # The reviewer is named on the page: read with it (`BasePage.route`).
+    serve_select_related = ("reviewed_by",)
+
     reviewed_by = models.ForeignKey(
         "locations.PhysicianPage",
         null=True,

@@ -126,24 +126,25 @@ def prefetch_chosen_objects(pages, renditions="renditions"):
     one for the images' renditions, or those a `Prefetch` of `renditions` selects), for the
     chooser blocks to use while the scope is open.
 
-    The images the pages' own fields point at (listing, social, hero) are read in the same
-    query and set on the pages, which then need none of their own."""
+    The images and pages the pages' own fields point at (listing, social and hero images, a
+    call to action's page) are read in the same queries and set on the pages, which then need
+    none of their own."""
     memo = _chosen.get()
     if memo is None:
         return
     image_model = get_image_model()
-    found, own_images = {}, []
+    found, own_objects = {}, []
     for page in pages:
         for field in page._meta.concrete_fields:
             if isinstance(field, StreamField):
                 _chosen_ids(field.stream_block, list(getattr(page, field.name).raw_data), found)
             elif isinstance(field, RichTextField):
                 _linked_page_ids(getattr(page, field.name) or "", found)
-            elif field.many_to_one and field.related_model is image_model:
-                image_id = getattr(page, field.attname)
-                if image_id is not None and not field.is_cached(page):
-                    found.setdefault(image_model, set()).add(image_id)
-                    own_images.append((page, field, image_id))
+            elif field.many_to_one and field.related_model in (image_model, Page):
+                object_id = getattr(page, field.attname)
+                if object_id is not None and not field.is_cached(page):
+                    found.setdefault(field.related_model, set()).add(object_id)
+                    own_objects.append((page, field, object_id))
     for model, ids in found.items():
         known = memo.setdefault(model, {})
         wanted = ids - known.keys()
@@ -152,9 +153,9 @@ def prefetch_chosen_objects(pages, renditions="renditions"):
             prefetch_related_objects(list(objects.values()), renditions)
         for pk in wanted:
             known[pk] = objects.get(pk)
-    for page, field, image_id in own_images:
-        if (image := memo[image_model].get(image_id)) is not None:
-            field.set_cached_value(page, image)
+    for page, field, object_id in own_objects:
+        if (chosen := memo[field.related_model].get(object_id)) is not None:
+            field.set_cached_value(page, chosen)
 
 
 class ParagraphBlock(blocks.RichTextBlock):

@@ -156,9 +156,15 @@ def localized_by_key(pages, queryset, locale):
 def prefetch_images(pages, fields):
     """The images of the named foreign keys of `pages` (of any types) and their renditions, read
     in two queries at most: one for the images, one for their renditions."""
+    prefetch_images_of([(pages, fields)])
+
+
+def prefetch_images_of(groups):
+    """`prefetch_images` for several lists of pages at once, each with its own fields (`[(pages,
+    fields), …]`): still two queries at most, for a page that shows several grids of cards."""
     slots, missing = [], set()
-    for page in pages:
-        for name in fields:
+    for pages, fields in groups:
+        for page, name in ((page, name) for page in pages for name in fields):
             try:
                 field = page._meta.get_field(name)
             except FieldDoesNotExist:

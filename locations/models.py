@@ -39,8 +39,8 @@ from home.api import (
 from home.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES, BodyBlock
 from home.caching import lazy_list, public_q
 from home.localization import (
+    in_visitor_language,
     linked_pages,
-    localize_pages,
     page_locale,
     prefetch_forward,
     prefetch_reverse,
@@ -364,7 +364,7 @@ class LocationPage(BasePage):
             .distinct()
             .order_by("title")
         )
-        return localize_pages(physicians, queryset=PhysicianPage.for_cards(), locale=locale)
+        return in_visitor_language(physicians, locale)
 
     @classmethod
     def treatment_model(cls):
@@ -382,7 +382,7 @@ class LocationPage(BasePage):
             .distinct()
             .order_by("title")
         )
-        return localize_pages(treatments, queryset=treatment_model.for_cards(), locale=locale)
+        return in_visitor_language(treatments, locale)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,9 +3,12 @@ mixin of clinical pages is `editorial.models.MedicalReviewMixin`)."""
 
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
+from django.urls import Resolver404
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -125,6 +128,9 @@ class BasePage(SeoMixin, ListingMixin, Page):
     search_template = "includes/search_result.html"
     # What a search result says the page is, in the visitor's language.
     visitor_label = gettext_lazy("Page")
+    # The foreign keys a served page's template always follows (a reviewer, an author), read
+    # with the page itself when `route` finds it.
+    serve_select_related = ()
 
     promote_panels = [
         *SeoMixin.seo_panels,
@@ -173,8 +179,9 @@ class BasePage(SeoMixin, ListingMixin, Page):
     def route(self, request, path_components):
         """Wagtail's route, finding a page several levels down in two queries instead of two a
         level: every page on the way is read by its `url_path` at once, then the last one as its
-        own type, whose own `route` then answers as Wagtail's walk would. Where a page on the way
-        routes by itself (a routable section page) or a level is missing, Wagtail walks."""
+        own type with what its template follows (`serve_select_related`), whose own `route` then
+        answers as Wagtail's walk would. Where a page on the way routes the address itself (one
+        of a routable section page's own routes) or a level is missing, Wagtail walks."""
         if len(path_components) < 2:
             return super().route(request, path_components)
         url_paths = [
@@ -186,12 +193,42 @@ class BasePage(SeoMixin, ListingMixin, Page):
             for page in Page.objects.filter(url_path__in=url_paths, path__startswith=self.path)
         }
         if len(found) != len(url_paths) or any(
-            found[url_path].specific_class is None
-            or found[url_path].specific_class.route is not BasePage.route
-            for url_path in url_paths[:-1]
+            not self.routes_to_children(
+                found[url_path].specific_class, path_components[depth + 1 :]
+            )
+            for depth, url_path in enumerate(url_paths[:-1])
         ):
             return super().route(request, path_components)
-        return found[url_paths[-1]].specific.route(request, [])
+        last = found[url_paths[-1]]
+        model = last.specific_class
+        if model is None:
+            return super().route(request, path_components)
+        page = (
+            model.objects.select_related(*getattr(model, "serve_select_related", ()))
+            .filter(pk=last.pk)
+            .first()
+        )
+        if page is None:
+            raise Http404
+        return page.route(request, [])
+
+    @staticmethod
+    def routes_to_children(model, rest):
+        """Whether a page of `model` hands the rest of an address on to its children, as
+        `BasePage.route` does: a routable page (Wagtail's `RoutablePageMixin`) does where none of
+        its own routes matches the rest."""
+        if model is None:
+            return False
+        if model.route is BasePage.route:
+            return True
+        resolver = getattr(model, "get_resolver", None)
+        if resolver is None or model.route is not RoutablePageMixin.route:
+            return False
+        try:
+            resolver().resolve("/" + "/".join(rest) + "/")
+        except Resolver404:
+            return True
+        return False
 
     def get_view_restrictions(self):
         """Wagtail's answer (the restrictions on this page and its ancestors, an alias counting

@@ -17,37 +17,16 @@ from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
 from home import caching
-from home.localization import active_locale, default_locale, localize_pages, prefetch_images
+from home.localization import (
+    default_locale,
+    localize_pages,
+    prefetch_images,
+    prefetch_images_of,
+)
 from home.models import ClinicSettings, SiteAlert
-from home.navigation import live_ancestors, root_children
+from home.navigation import live_ancestors, request_locale, root_children, site_root
 
 register = template.Library()
-
-
-def site_root(request):
-    """The current site's root page in the visitor's language, or None outside any site."""
-    if request is None:
-        return None
-    # Navigation, footer and header all ask for it: look it up once per request.
-    if not hasattr(request, "clinic_site_root"):
-        site = Site.find_for_request(request)
-        request.clinic_site_root = (
-            (localize_pages([site.root_page], locale=request_locale(request)) or [site.root_page])[
-                0
-            ]
-            if site
-            else None
-        )
-    return request.clinic_site_root
-
-
-def request_locale(request):
-    """The active locale, looked up once per request however many tags ask for it."""
-    if request is None:
-        return active_locale()
-    if not hasattr(request, "clinic_locale"):
-        request.clinic_locale = active_locale()
-    return request.clinic_locale
 
 
 def for_active_locale(queryset, request=None):
@@ -377,6 +356,19 @@ def with_renditions(pages, fields="listing_image"):
     pages = list(pages)
     prefetch_images(pages, [name.strip() for name in fields.split(",") if name.strip()])
     return pages
+
+
+@register.simple_tag
+def card_images(*lists_and_fields):
+    """`{% card_images featured "listing_image" offices "listing_image,image" %}`: the images of
+    several lists of cards (each with the fields its cards show) and their renditions in two
+    queries, for a page that shows several grids; `with_renditions` then finds them read."""
+    groups = [
+        (list(pages), [name.strip() for name in fields.split(",") if name.strip()])
+        for pages, fields in zip(lists_and_fields[::2], lists_and_fields[1::2], strict=True)
+    ]
+    prefetch_images_of(groups)
+    return ""
 
 
 @register.filter
