@@ -172,7 +172,12 @@ class APICacheHeadersMiddleware:
         language = requested if requested in languages else settings.LANGUAGE_CODE
         with translation.override(language):
             response = self.get_response(request)
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
+        # A response that forbids storing (a previewed draft) keeps its own header.
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and "no-store" not in response.get("Cache-Control", "")
+        ):
             if _bearer_token(request) or getattr(request, "api_partner_token_id", None):
                 patch_cache_control(response, private=True, max_age=0)
             else:

@@ -8,7 +8,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from cms import api_changes, two_factor, views
+from cms import api_changes, api_preview, two_factor, views
 from cms.api import api_v2, api_v3
 from search import views as search_views
 from seo import views as seo_views
@@ -18,6 +18,9 @@ from seo import views as seo_views
 two_factor_urls = decorate_urlpatterns(
     decorate_urlpatterns(two_factor.urlpatterns, require_admin_access), never_cache
 )
+
+# The draft a partner's front end previews, with the editor's preview token (docs/api.md).
+api_v2.register_endpoint("page_preview", api_preview.PagePreviewAPIViewSet)
 
 urlpatterns = [
     path("admin/two-factor/", include(two_factor_urls)),

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales in the admin
     "wagtail.api.v2",
     "wagtail.api.v3",
+    "wagtail_headless_preview",
     "rest_framework",
     "corsheaders",
     "wagtail.contrib.forms",
@@ -260,6 +261,17 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 API_RATE_LIMIT_ANONYMOUS = env.int("API_RATE_LIMIT_ANONYMOUS", default=60)
 API_RATE_LIMIT_TOKEN = env.int("API_RATE_LIMIT_TOKEN", default=600)
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+
+# Draft preview in a partner's front end (docs/api.md, "Previewing drafts"): with
+# PARTNER_PREVIEW_URL set, the editor's preview offers "Partner app", which opens that address with
+# `?content_type=…&token=…`; the front end reads the draft from /api/v2/page_preview/ with the
+# token, for PARTNER_PREVIEW_SECONDS after the editor opened the preview.
+PARTNER_PREVIEW_URL = env.str("PARTNER_PREVIEW_URL", default="")
+PARTNER_PREVIEW_SECONDS = env.int("PARTNER_PREVIEW_SECONDS", default=3600, minimum=1)
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": PARTNER_PREVIEW_URL} if PARTNER_PREVIEW_URL else {},
+    "ENFORCE_TRAILING_SLASH": False,
+}
 
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # new translations start as drafts
 

@@ -17,6 +17,7 @@ from home.api import ImageRenditionsField, RelatedPagesField
 from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.caching import public_q
 from home.localization import prefetched
+from home.partner_preview import PartnerPreviewMixin
 
 
 class SeoMixin(models.Model):
@@ -120,7 +121,7 @@ class ListingMixin(models.Model):
 ALIAS_CHAIN_LINKS = 4
 
 
-class BasePage(SeoMixin, ListingMixin, Page):
+class BasePage(SeoMixin, ListingMixin, PartnerPreviewMixin, Page):
     """Every page type of the site derives from this abstract page; it has no table of its own."""
 
     # Each model brings its own card and search-result templates; lists never branch on type.
