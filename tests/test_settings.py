@@ -59,6 +59,8 @@ def test_production_settings_refuse_to_start_without(missing):
         ("TIME_ZONE", "Eastern", "an IANA time zone name"),
         ("MACHINE_TRANSLATOR", "bing", "deepl, google, dummy or nothing"),
         ("FRONTEND_CACHE", "akamai", "http, cloudflare, cloudfront"),
+        ("PARTNER_PREVIEW_URL", "referrals.example.org/preview", "an http(s) address"),
+        ("PARTNER_PREVIEW_URL", "javascript:alert(1)", "an http(s) address"),
     ],
 )
 def test_a_wrong_value_stops_the_start_with_one_line_naming_it(name, value, accepts):
@@ -179,3 +181,24 @@ def test_scale_out_pieces_are_switched_on_by_the_environment():
     assert scaled[1] == "wagtail.search.backends.opensearch2"
     assert scaled[2] == "wagtail.contrib.frontend_cache.backends.HTTPBackend"
     assert scaled[3] == "django_redis.cache.RedisCache"
+
+
+def test_the_partner_preview_front_end_may_be_shown_in_the_admin_and_nothing_else():
+    show = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['frame-src'])"
+    )
+
+    def frame_sources(**overrides):
+        env = {k: v for k, v in os.environ.items() if k not in COMPLETE}
+        env.update(COMPLETE, DJANGO_SETTINGS_MODULE="cms.settings.production", **overrides)
+        result = subprocess.run(
+            [sys.executable, "-c", show], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    assert "referrals.example.org" not in frame_sources()
+    with_partner = frame_sources(PARTNER_PREVIEW_URL="https://referrals.example.org/preview?x=1")
+    assert "'https://referrals.example.org'" in with_partner
+    assert "preview" not in with_partner

@@ -266,7 +266,7 @@ API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 # PARTNER_PREVIEW_URL set, the editor's preview offers "Partner app", which opens that address with
 # `?content_type=…&token=…`; the front end reads the draft from /api/v2/page_preview/ with the
 # token, for PARTNER_PREVIEW_SECONDS after the editor opened the preview.
-PARTNER_PREVIEW_URL = env.str("PARTNER_PREVIEW_URL", default="")
+PARTNER_PREVIEW_URL = env.web_address("PARTNER_PREVIEW_URL")
 PARTNER_PREVIEW_SECONDS = env.int("PARTNER_PREVIEW_SECONDS", default=3600, minimum=1)
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": PARTNER_PREVIEW_URL} if PARTNER_PREVIEW_URL else {},

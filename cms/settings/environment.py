@@ -60,6 +60,14 @@ class Environment(environ.Env):
             raise ConfigurationError(var, self.ENVIRON.get(var), f"a whole number from {minimum}")
         return value
 
+    def web_address(self, var, default=""):
+        """An http(s) address with a host, or empty."""
+        value = self.str(var, default=default).strip()
+        parts = urllib.parse.urlsplit(value)
+        if value and (parts.scheme not in ("http", "https") or not parts.hostname):
+            raise ConfigurationError(var, value, "an http(s) address, e.g. https://example.org/")
+        return value
+
     def choice(self, var, choices, default):
         value = self.str(var, default=default)
         if value not in choices:
@@ -110,3 +118,9 @@ class Environment(environ.Env):
         if parts.scheme not in CACHE_SCHEMES or not (parts.hostname or parts.path):
             raise ConfigurationError(var, raw, accepts)
         return raw
+
+
+def origin_of(address):
+    """`https://partner.example.org` of `https://partner.example.org/preview?x=1`."""
+    parts = urllib.parse.urlsplit(address)
+    return f"{parts.scheme}://{parts.netloc}"

@@ -3,8 +3,16 @@
 Refuses to start without SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, INSTALLED_APPS, LOGGING, MIDDLEWARE, env
-from .environment import missing
+from .base import (
+    BASE_DIR,
+    DATABASES,
+    INSTALLED_APPS,
+    LOGGING,
+    MIDDLEWARE,
+    PARTNER_PREVIEW_URL,
+    env,
+)
+from .environment import missing, origin_of
 
 DEBUG = False
 
@@ -53,7 +61,13 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:", "blob:", *CSP_EXTRA_SOURCES],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
-        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        # Embedded videos, and the partner front end an editor's "Partner app" preview shows.
+        "frame-src": [
+            "'self'",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+            *([origin_of(PARTNER_PREVIEW_URL)] if PARTNER_PREVIEW_URL else []),
+        ],
         "frame-ancestors": ["'self'"],
         "form-action": ["'self'"],
         "base-uri": ["'self'"],
