@@ -252,10 +252,13 @@ class AnonymousPageCacheMiddleware:
             # Pages show today's hours and upcoming closures: nothing kept outlives the day.
             timeout = max(1, min(timeout, seconds_to_midnight()))
             timeout = min(timeout, getattr(response, "page_cache_seconds", timeout))
-            # A CDN may keep pages, which Wagtail purges on publish; never search, whose every
+            # A CDN may keep pages, which Wagtail purges on publish, no longer than this cache
+            # does (an office list until an office opens or closes); never search, whose every
             # address would outlive a change and whose searches it would not count.
             if settings.CDN_MAX_AGE and self._is_page(request):
-                patch_cache_control(response, public=True, s_maxage=settings.CDN_MAX_AGE)
+                patch_cache_control(
+                    response, public=True, s_maxage=min(settings.CDN_MAX_AGE, timeout)
+                )
             headers = [(name, value) for name, value in response.items() if name != "X-Cache"]
             counted = getattr(response, "search_counted", None)
             caching.keep_response(

@@ -48,6 +48,7 @@ from home.localization import (
 )
 from home.models import BasePage
 from home.relations import related_model
+from locations import finder
 from locations.blocks import AmenityBlock, EducationBlock, LanguageBlock
 
 # Machine-readable names for the API, whatever language the request is in.
@@ -74,9 +75,49 @@ class LocationIndexPage(BasePage):
         TranslatableField("intro"),
     ]
 
-    def get_context(self, request, *args, **kwargs):
+    def offices(self):
+        return (
+            LocationPage.for_cards()
+            .prefetch_related("hours_exceptions")
+            .child_of(self)
+            .live()
+            .filter(public_q())
+        )
+
+    def serve(self, request, *args, **kwargs):
+        """The offices; with `?near=<ZIP code or town>` (or `?lat=…&lng=…` from the browser) the
+        office finder: nearest first, with distance and opening hours (`locations/finder.py`).
+        A found list is kept in the visitors' cache only until an office opens or closes."""
+        finder = self.find_offices(request)
+        response = super().serve(request, *args, finder=finder, **kwargs)
+        changes = [item.next_change for item in finder.get("results", ()) if item.next_change]
+        if changes:
+            seconds = (min(changes) - timezone.now()).total_seconds()
+            response.page_cache_seconds = max(1, int(seconds))
+        return response
+
+    def find_offices(self, request):
+        query = request.GET
+        near = query.get("near", "")
+        if not (near or "lat" in query or "lng" in query):
+            return {}
+        try:
+            if near:
+                place = finder.find_place(near)
+            else:
+                place = finder.place_at(query.get("lat"), query.get("lng"))
+        except finder.PlaceNotFound as problem:
+            return {"near": near[: finder.MAX_QUERY_LENGTH], "error": str(problem)}
+        return {
+            "near": near[: finder.MAX_QUERY_LENGTH],
+            "place": place,
+            "results": finder.nearest(self.offices(), place),
+        }
+
+    def get_context(self, request, *args, finder=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["locations"] = LocationPage.for_cards().child_of(self).live().filter(public_q())
+        context["locations"] = self.offices()
+        context["finder"] = finder or {}
         return context
 
 

@@ -7,6 +7,7 @@ is tried again with trigram fuzzy matching so misspellings still find their page
 """
 
 import re
+from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection, transaction
@@ -21,9 +22,11 @@ from wagtail.search.query import And, Fuzzy, Or, PlainText
 
 from articles.models import ArticlePage
 from home import caching
+from home.caching import public_q
 from home.localization import active_locale
 from home.models import HomePage
-from locations.models import LocationPage, PhysicianPage
+from locations import finder
+from locations.models import LocationIndexPage, LocationPage, PhysicianPage
 from search import hits
 from search.models import SearchSynonym
 from treatments.models import ConditionPage, TreatmentPage
@@ -257,12 +260,41 @@ def search(request):
             "search_results": page,
             "paginator": paginator,
             "result_count": found["count"] + len(found["promoted"]),
+            "nearby": nearby_offices(request, query, active_locale()) if query else None,
         },
     )
     # Served again from the page cache, the search is counted again (cms/middleware.py).
     response.search_counted = counted
     response.page_cache_seconds = RESULTS_SECONDS
     return response
+
+
+# "near Norwalk", "cerca de Norwalk": a search for the offices near a town.
+NEAR = re.compile(r"(?:offices?\s+)?(?:near|close to|cerca de|consultorios? cerca de)\s+(.+)", re.I)
+NEARBY_SHOWN = 3
+
+
+def nearby_offices(request, query, locale):
+    """For a search that is a ZIP code or "near <town>": the nearest offices, in the visitor's
+    language, and the office finder's address for the rest; else None."""
+    text = query.strip()
+    near = NEAR.fullmatch(text)
+    if not (finder.ZIP_CODE.fullmatch(text) or near):
+        return None
+    place_query = near.group(1) if near else text
+    try:
+        place = finder.find_place(place_query)
+    except finder.PlaceNotFound:
+        return None
+    index = LocationIndexPage.objects.live().filter(public_q(), locale=locale).first()
+    url = index.get_url(request) if index is not None else None
+    if not url:
+        return None
+    return {
+        "place": place,
+        "results": finder.nearest(index.offices(), place)[:NEARBY_SHOWN],
+        "url": f"{url}?{urlencode({'near': place_query})}",
+    }
 
 
 @require_GET
