@@ -50,6 +50,7 @@ from home.models import BasePage
 from home.relations import related_model
 from locations import finder
 from locations.blocks import AmenityBlock, EducationBlock, LanguageBlock
+from locations.directory import directory
 
 # Machine-readable names for the API, whatever language the request is in.
 ENGLISH_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -503,8 +504,11 @@ class PhysicianIndexPage(BasePage):
     ]
 
     def get_context(self, request, *args, **kwargs):
+        """The physicians, narrowed by the directory's filters (`locations/directory.py`)."""
         context = super().get_context(request, *args, **kwargs)
-        context["physicians"] = PhysicianPage.for_cards().child_of(self).live().filter(public_q())
+        found = directory(self, request.GET, PhysicianPage, LocationPage, PhysicianLocation)
+        context["directory"] = found
+        context["physicians"] = found.physicians
         return context
 
 

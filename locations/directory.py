@@ -1,0 +1,128 @@
+"""The physician directory: the physicians of a section, narrowed by office, specialty, language
+spoken and whether they accept new patients (`?office=<id>&specialty=…&language=<code>&accepting=1`).
+
+What the filters offer comes from the physicians themselves (each specialty and language at least
+one of them has, the offices they see patients at), so a choice never leads to an empty list by
+itself. Specialties and languages are lists on each page (StreamFields), compared in Python over one
+narrow query; offices and "accepting" are filtered by the database. Four queries whatever the
+number of physicians, and the cards' photos (five in all).
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from home.caching import public_q
+
+MAX_VALUE_LENGTH = 100
+
+
+@dataclass
+class Directory:
+    physicians: list
+    specialties: list  # [(name, selected)]
+    languages: list  # [(code, selected)]
+    offices: list  # [(office page, selected)]
+    accepting: bool
+    errors: list = field(default_factory=list)
+
+    @property
+    def filtered(self):
+        return bool(
+            self.accepting
+            or any(selected for _, selected in self.specialties)
+            or any(selected for _, selected in self.languages)
+            or any(selected for _, selected in self.offices)
+        )
+
+
+def folded(text):
+    return " ".join(str(text).split()).casefold()
+
+
+def directory(index, query, physician_model, office_model, link_model):
+    """The directory of `index`'s physicians for the filters in `query` (a QueryDict)."""
+    errors = []
+    wanted = {}
+    for name in ("office", "specialty", "language"):
+        value = query.get(name, "")
+        if len(value) > MAX_VALUE_LENGTH or not value.isprintable():
+            errors.append(_("One of the filters could not be read: it was left out."))
+            value = ""
+        wanted[name] = value
+    accepting = query.get("accepting") in ("1", "on", "true")
+
+    rows = list(
+        physician_model.objects.child_of(index)
+        .live()
+        .filter(public_q())
+        .only("pk", "translation_key", "specialties", "languages", "accepting_new_patients")
+        .order_by("title")
+    )
+    links = set(
+        link_model.objects.filter(physician__in=[row.pk for row in rows]).values_list(
+            "physician_id", "location__translation_key"
+        )
+    )
+    # The offices they see patients at, in the directory's language where translated.
+    office_rows = {}
+    for pk, title, key, locale_id in (
+        office_model.objects.live()
+        .filter(public_q(), translation_key__in={key for _physician, key in links})
+        .order_by("path")
+        .values_list("pk", "title", "translation_key", "locale_id")
+    ):
+        if key not in office_rows or locale_id == index.locale_id:
+            office_rows[key] = (pk, title, key)
+    office_rows = list(office_rows.values())
+
+    office_key = None
+    if wanted["office"]:
+        if wanted["office"].isdigit() and len(wanted["office"]) < 10:
+            office_key = next(
+                (key for pk, _title, key in office_rows if pk == int(wanted["office"])), None
+            )
+        if office_key is None:
+            errors.append(_("That office is not in the list: showing every office."))
+
+    def specialties_of(row):
+        return [block.value for block in row.specialties]
+
+    def languages_of(row):
+        return [block.value for block in row.languages]
+
+    specialty_names = sorted(
+        {name for row in rows for name in specialties_of(row) if name}, key=folded
+    )
+    language_codes = sorted({code for row in rows for code in languages_of(row) if code})
+    specialty = next(
+        (name for name in specialty_names if folded(name) == folded(wanted["specialty"])), None
+    )
+    if wanted["specialty"] and specialty is None:
+        errors.append(_("No physician lists that specialty: showing every specialty."))
+    language = wanted["language"] if wanted["language"] in language_codes else None
+    if wanted["language"] and language is None:
+        errors.append(_("No physician lists that language: showing every language."))
+
+    chosen = [
+        row.pk
+        for row in rows
+        if (not accepting or row.accepting_new_patients)
+        and (office_key is None or (row.pk, office_key) in links)
+        and (specialty is None or specialty in specialties_of(row))
+        and (language is None or language in languages_of(row))
+    ]
+    physicians = []
+    if chosen:
+        order = {pk: position for position, pk in enumerate(chosen)}
+        physicians = sorted(
+            physician_model.for_cards().filter(pk__in=chosen), key=lambda page: order[page.pk]
+        )
+    return Directory(
+        physicians=physicians,
+        specialties=[(name, name == specialty) for name in specialty_names],
+        languages=[(code, code == language) for code in language_codes],
+        offices=[((pk, title), key == office_key) for pk, title, key in office_rows],
+        accepting=accepting,
+        errors=list(dict.fromkeys(errors)),
+    )
