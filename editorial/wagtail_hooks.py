@@ -1,8 +1,10 @@
 """The admin side of medical review: the review-due report, a warning on clinical pages without a
-meta description, submitting a translation to the review, and closing wagtail-localize's ways
-around it (its translation editor's Publish, "Sync translated pages" with "Publish immediately",
-"Convert to alias page"), served at wagtail-localize's own addresses; its translations report only
-for those who edit pages. A page editor shown again with errors autosaves only once it is edited."""
+meta description, submitting a translation to the review, the translation editor during a review
+(a reviewer's corrections become the reviewed draft; read-only for everyone else), and closing
+wagtail-localize's ways around it (its translation editor's Publish, "Sync translated pages" with
+"Publish immediately", "Convert to alias page"), served at wagtail-localize's own addresses; its
+translations report only for those who edit pages. The page editor's autosave saves every edit and
+clears a refusal's errors once the corrected form is saved (static/js/editor-autosave.js)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -18,9 +20,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail_localize.views import edit_translation
 from wagtail_localize.views.report import TranslationsReportView
 
-from editorial import review_submission, translation_sync
+from editorial import review_submission, translation_editor, translation_sync
 from editorial.models import MedicalReviewMixin
 from editorial.reports import ReviewDueReportView
 from editorial.translation_sync import ReviewedUpdateTranslationsView
@@ -44,11 +47,11 @@ def warn_about_missing_meta_description(request, page):
 
 
 @hooks.register("insert_editor_js")
-def autosave_only_what_the_editor_changed():
-    """Wagtail autosaves a form it shows again with errors as soon as it loads: beside the red
-    "could not be created" banner a clinical page refused for review is created anyway, as an
-    incomplete draft nobody submitted, and later edits are no longer autosaved. The script makes
-    the autosave wait for the editor's first change (static/js/editor-autosave.js says how)."""
+def autosave_what_the_editor_changed():
+    """Wagtail's autosave saves a form it shows again with errors as soon as it loads (a clinical
+    page refused for review is created anyway) and then no later edit; it leaves the refusal's
+    red banner after the corrected form is saved; and it never saves an edit made while the
+    editor loads. static/js/editor-autosave.js says how each is mended."""
     return format_html('<script defer src="{}"></script>', static("js/editor-autosave.js"))
 
 
@@ -132,6 +135,15 @@ def publish_clinical_translations_through_review(request, page):
         return None
     if not page.permissions_for_user(request.user).can_publish():
         return None  # the translation editor refuses them itself
+    if translation_editor.current_task_state(page) is not None:
+        messages.warning(
+            request,
+            _(
+                "This page is in medical review: it goes live when the reviewer approves it "
+                "(Approve, on the dashboard)."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
     messages.warning(
         request,
         _(
@@ -140,6 +152,31 @@ def publish_clinical_translations_through_review(request, page):
         ),
     )
     return redirect("submit_translation_for_review", page.pk)
+
+
+@hooks.register("before_edit_page", order=-1)
+def say_what_the_translation_editor_does_in_review(request, page):
+    """While a clinical translation is in review, the translation editor says what saving in it
+    does: for the reviewer, it changes the draft they approve; for everyone else it is read-only."""
+    if request.method != "GET" or not isinstance(page, MedicalReviewMixin):
+        return None
+    if review_submission.translation_of(page) is None:
+        return None
+    if translation_editor.current_task_state(page) is None:
+        return None
+    lock = translation_editor.locked_for(page, request.user)
+    if lock is not None:
+        wagtail_messages.warning(request, translation_editor.lock_message(page, lock, request.user))
+        return None
+    wagtail_messages.info(
+        request,
+        _(
+            "This page is in medical review. A text you correct and save here becomes part of "
+            "the draft under review: your preview shows it and Approve publishes it."
+        ),
+        buttons=[wagtail_messages.button(reverse("wagtailadmin_home"), _("Go to your reviews"))],
+    )
+    return None
 
 
 @hooks.register("register_admin_urls")
@@ -166,6 +203,35 @@ def register_reviewed_sync_url():
             "localize/page/<int:page_id>/convert_to_alias/",
             translation_sync.convert_to_alias,
             name="reviewed_convert_to_alias",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_reviewed_translation_editor_urls():
+    """What the translation editor saves, served before wagtail-localize's own views at the same
+    addresses: on a clinical page in review, only the reviewer's changes, which rebuild the
+    reviewed draft (editorial/translation_editor.py)."""
+    return [
+        path(
+            "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            translation_editor.guarded(edit_translation.edit_string_translation),
+            name="reviewed_edit_string_translation",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            translation_editor.guarded(edit_translation.edit_override),
+            name="reviewed_edit_override",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            translation_editor.guarded(edit_translation.upload_pofile, answers="redirect"),
+            name="reviewed_upload_pofile",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            translation_editor.guarded(edit_translation.machine_translate, answers="redirect"),
+            name="reviewed_machine_translate",
         ),
     ]
 

@@ -1,8 +1,9 @@
 """Autosave in the page editor, in Chromium, on a demo site of its own (it creates and changes
 pages). A form shown again because the server refused it (a required field empty when submitting
 for review, an emptied title) autosaves nothing beside the red banner: no "Saving…", no page
-created, no draft replaced. The editor's first change and every later one are autosaved as a
-draft, which never goes live."""
+created, no draft replaced; once corrected and autosaved, the red banner and the field's error are
+gone. The editor's first change and every later one are autosaved as a draft, which never goes
+live, including a change made while the editor is still loading."""
 
 import json
 import re
@@ -139,10 +140,16 @@ def test_a_refused_draft_is_autosaved_once_the_editor_corrects_it(editor, autosa
     assert settled_after_refusal(editor) == [], "autosaved beside the error banner"
     assert editor.evaluate(LEAVING_ASKS)
 
+    expect(editor.locator(".error-message")).to_have_count(1)  # under the emptied title
     with autosave_of(editor, f"/admin/pages/{page_id}/edit/") as saved:
         editor.fill("#id_title", "Anxiety that will not ease")
     assert saved.value.ok
     expect(saved_indicator(editor)).to_be_visible()
+    # What the red banner and the field said of the refused data is gone once it is saved.
+    expect(editor.locator(".messages")).not_to_contain_text("could not be saved")
+    expect(editor.locator(".error-message")).to_have_count(0)
+    expect(editor.locator("#id_title")).not_to_have_attribute("aria-invalid", "true")
+    expect(editor.locator(".w-tabs__errors").first).not_to_be_visible()
 
     editor.goto(site.url(f"/admin/pages/{page_id}/edit/"))
     expect(editor.locator("#id_title")).to_have_value("Anxiety that will not ease")
@@ -162,6 +169,26 @@ def test_an_edit_is_autosaved_as_a_draft(editor, autosave_site):
     assert saved.value.ok
     expect(saved_indicator(editor)).to_be_visible()
     assert editor.evaluate("() => window.autosaveStates") == ["saving", "saved"]
+
+    editor.reload()
+    expect(editor.locator("#id_summary")).to_have_value(summary)
+    assert summary not in public_html(editor.context.browser, public_url)
+
+
+def test_an_edit_made_while_the_editor_loads_is_autosaved(editor, autosave_site):
+    """Wagtail takes the form "as loaded" about 2 s after the editor appears: an edit made before
+    that used to be taken for the loaded content and never saved."""
+    site = autosave_site
+    page_id, public_url = page_id_and_url(site, "chronic-migraine", "en")
+    editor.goto(site.url(f"/admin/pages/{page_id}/edit/"), wait_until="domcontentloaded")
+    summary = "Headaches on fifteen or more days a month, for three months or longer."
+
+    with autosave_of(editor, f"/admin/pages/{page_id}/edit/") as saved:
+        editor.fill("#id_summary", summary)
+        # The edit was made before Wagtail began watching the form.
+        assert editor.evaluate("() => window.editorSnapshots") == 0
+    assert saved.value.ok
+    expect(saved_indicator(editor)).to_be_visible()
 
     editor.reload()
     expect(editor.locator("#id_summary")).to_have_value(summary)

@@ -183,3 +183,61 @@ def test_marketing_is_offered_no_way_to_publish_a_clinical_page(chromium, editor
     context.close()
 
     assert {url: public_html(chromium, url) for url in (english_url, spanish_url)} == before
+
+
+def test_a_reviewer_corrects_the_spanish_text_in_review_and_approval_publishes_it(
+    chromium, editorial_site
+):
+    """During the review the translation editor is the reviewer's: marketing sees it read-only,
+    with no Publish and no "Convert to alias page"; the reviewer fixes a typo there, approves,
+    and the published page has the fix."""
+    site = editorial_site
+    page_id, public_url = page_id_and_url(site, "depresion-bipolar", "es")
+    typo, fixed = "Depresión bipolar: lo que debe sabr", "Depresión bipolar: lo que debe saber"
+
+    def save_title(page, title):
+        page.get_by_role("button", name="Edit").first.click()
+        page.locator("textarea").first.fill(title)
+        with page.expect_response(
+            lambda response: "/strings/" in response.url and response.request.method == "PUT"
+        ) as saved:
+            page.get_by_role("button", name="Save").first.click()
+        assert saved.value.ok
+
+    context, editor = signed_in(chromium, site, "marketing")
+    editor.goto(site.url(f"/admin/pages/{page_id}/edit/"))
+    editor.wait_for_load_state("networkidle")
+    expect(editor.locator("footer")).not_to_contain_text("Convert to alias page")
+    save_title(editor, typo)
+    editor.get_by_role("link", name="Submit for review").first.click()
+    editor.get_by_role("button", name="Submit for review").click()
+    expect(editor.locator("body")).to_contain_text("has been submitted to Medical review")
+
+    # In review: read-only for marketing, and it says so.
+    editor.goto(site.url(f"/admin/pages/{page_id}/edit/"))
+    editor.wait_for_load_state("networkidle")
+    expect(editor.locator(".messages")).to_contain_text("read-only until the reviewer approves")
+    expect(editor.locator(".js-translation-editor")).to_contain_text(typo)
+    expect(editor.get_by_role("button", name="Edit", exact=True)).to_have_count(0)
+    expect(editor.locator("footer")).not_to_contain_text("Publish in")
+    expect(editor.locator("footer")).not_to_contain_text("Convert to alias page")
+    context.close()
+
+    # The reviewer corrects the typo in the translation editor, then approves.
+    context, reviewer = signed_in(chromium, site, "reviewer")
+    reviewer.goto(site.url(f"/admin/pages/{page_id}/edit/"))
+    reviewer.wait_for_load_state("networkidle")
+    expect(reviewer.locator(".messages")).to_contain_text("Approve publishes it")
+    expect(reviewer.locator("footer")).not_to_contain_text("Publish in")
+    save_title(reviewer, fixed)
+    reviewer.goto(site.url("/admin/"))
+    preview_url = reviewer.locator('a[href*="/workflow/preview/"]').first.get_attribute("href")
+    preview = context.new_page()
+    preview.goto(site.url(preview_url))
+    assert fixed in preview.locator("h1").first.inner_text()
+    preview.close()
+    approve(reviewer, "Depresión bipolar")
+    context.close()
+
+    live = public_html(chromium, public_url)
+    assert fixed in live and typo not in live

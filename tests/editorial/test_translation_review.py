@@ -3,6 +3,9 @@ language: translating ends in the Medical review, with a draft in the translatio
 the page records the review of that language's text."""
 
 import datetime
+import json
+import re
+from html import unescape
 from urllib.parse import urlencode
 
 import pytest
@@ -285,3 +288,142 @@ def test_a_translation_sent_back_for_changes_is_resubmitted_to_the_same_review(
 
     act(reviewer_client, page, "approve")
     assert live(page).title == "Migraña crónica (corregida)"
+
+
+def translation_editor_props(client, page):
+    """What wagtail-localize's translation editor is given to show (its React props)."""
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    match = re.search(r'class="js-translation-editor" data-props="([^"]*)"', html)
+    assert match, "not the translation editor"
+    return json.loads(unescape(match.group(1))), html
+
+
+def submitted_translation(editor, page, translation, title):
+    translate_string(editor, translation, "title", title)
+    assert editor.post(reverse("submit_translation_for_review", args=[page.pk])).status_code == 302
+    return WorkflowState.objects.get(object_id=str(page.pk))
+
+
+def test_a_reviewers_correction_in_the_translation_editor_is_what_goes_live(
+    demo, marketing, reviewer
+):
+    _, editor = marketing
+    reviewer_user, reviewer_client = reviewer
+    page = spanish(demo.migraine)
+    translation = translation_into_spanish(demo.migraine)
+    state = submitted_translation(editor, page, translation, "Migraña crónica (con erata)")
+
+    # The reviewer may correct the text in the translation editor; it says what that does.
+    props, html = translation_editor_props(reviewer_client, page)
+    assert not props["object"]["isLocked"]
+    assert not props["perms"]["canPublish"]  # no "Publish in Español": Approve publishes
+    assert "becomes part of the draft under review" in html
+    translate_string(reviewer_client, translation, "title", "Migraña crónica (corregida)")
+
+    # The correction is the draft under review: the reviewer's preview shows it …
+    state.refresh_from_db()
+    under_review = state.current_task_state.revision
+    assert under_review.content["title"] == "Migraña crónica (corregida)"
+    assert under_review.user == reviewer_user
+    preview = reviewer_client.get(
+        reverse(
+            "wagtailadmin_pages:workflow_preview", args=[page.pk, state.current_task_state.task_id]
+        )
+    ).content.decode()
+    assert "Migraña crónica (corregida)" in preview and "erata" not in preview
+    assert live(page).title != "Migraña crónica (corregida)"  # nothing live before approval
+
+    # … and the approval publishes it, with the Spanish review.
+    act(reviewer_client, page, "approve")
+    published = live(page)
+    assert published.title == "Migraña crónica (corregida)"
+    assert published.last_reviewed == timezone.localdate()
+    public = Client().get(published.url).content.decode()
+    assert "Migraña crónica (corregida)" in public and "erata" not in public
+
+
+def test_during_review_the_translation_editor_is_read_only_for_everyone_but_the_reviewer(
+    demo, marketing, reviewer
+):
+    _, editor = marketing
+    _, reviewer_client = reviewer
+    page = spanish(demo.migraine)
+    translation = translation_into_spanish(demo.migraine)
+    state = submitted_translation(editor, page, translation, "Migraña crónica (enviada)")
+    submitted = state.current_task_state.revision_id
+
+    props, html = translation_editor_props(editor, page)
+    assert props["object"]["isLocked"]  # no Edit or Translate buttons
+    assert "read-only until the reviewer approves it or requests changes" in html
+
+    # Nor can the texts be changed at wagtail-localize's addresses.
+    segment = StringSegment.objects.get(source=translation.source, context__path="title")
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    response = editor.put(
+        url,
+        urlencode({"value": "Cambiada en revisión"}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 403
+    assert "read-only" in response.json()["detail"]
+    assert editor.delete(url).status_code == 403
+    assert (
+        StringTranslation.objects.get(
+            translation_of_id=segment.string_id, context_id=segment.context_id, locale=page.locale
+        ).data
+        == "Migraña crónica (enviada)"
+    )
+    machine = editor.post(reverse("wagtail_localize:machine_translate", args=[translation.pk]))
+    assert machine.status_code == 302
+    state.refresh_from_db()
+    assert state.current_task_state.revision_id == submitted
+
+    # Once the reviewer requests changes, the translator edits again.
+    act(reviewer_client, page, "reject", "Please check the title.")
+    props, _ = translation_editor_props(editor, page)
+    assert not props["object"]["isLocked"]
+    translate_string(editor, translation, "title", "Migraña crónica (revisada)")
+
+
+def test_a_reviewer_cannot_leave_a_text_untranslated_in_the_reviewed_draft(
+    demo, marketing, reviewer
+):
+    _, editor = marketing
+    _, reviewer_client = reviewer
+    page = spanish(demo.migraine)
+    translation = translation_into_spanish(demo.migraine)
+    state = submitted_translation(editor, page, translation, "Migraña crónica (enviada)")
+    submitted = state.current_task_state.revision_id
+
+    segment = StringSegment.objects.get(source=translation.source, context__path="title")
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    response = reviewer_client.delete(url)
+    assert response.status_code == 400
+    assert "1 string is not translated yet" in response.json()["detail"]
+    assert StringTranslation.objects.filter(
+        translation_of_id=segment.string_id, context_id=segment.context_id, locale=page.locale
+    ).exists()  # undone
+    state.refresh_from_db()
+    assert state.current_task_state.revision_id == submitted
+
+
+def test_the_translation_editor_offers_alias_and_publish_only_as_the_review_allows(
+    demo, marketing, reviewer, django_user_model
+):
+    _, editor = marketing
+    _, reviewer_client = reviewer
+    page = spanish(demo.anxiety)
+
+    props, html = translation_editor_props(editor, page)
+    assert props["links"]["convertToAliasUrl"] is None  # no "Convert to alias page"
+    assert not props["perms"]["canPublish"]
+    props, _ = translation_editor_props(reviewer_client, page)
+    assert props["links"]["convertToAliasUrl"]  # a reviewer may publish it, so may alias it
+    assert not props["perms"]["canPublish"]
+
+    # A page that makes no medical claims keeps wagtail-localize's own offer.
+    admin = django_user_model.objects.create_superuser("root-2", password="a-long-test-password-42")
+    admin_client = Client()
+    admin_client.force_login(admin)
+    props, _ = translation_editor_props(admin_client, spanish(demo.about))
+    assert props["perms"]["canPublish"] and props["links"]["convertToAliasUrl"]
