@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -260,6 +262,26 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 API_RATE_LIMIT_ANONYMOUS = env.int("API_RATE_LIMIT_ANONYMOUS", default=60)
 API_RATE_LIMIT_TOKEN = env.int("API_RATE_LIMIT_TOKEN", default=600)
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+
+# ---------------------------------------------------------------------------------------------
+# Webhooks to partners (partners/webhooks.py, docs/api.md) and the background tasks that send them
+# ---------------------------------------------------------------------------------------------
+# Wagtail's own tasks (reference index, file deletion) run in the request, as before. Webhooks are
+# queued in the database and sent by `manage.py db_worker --backend webhooks` (`make run` starts
+# it; docs/deploy.md): publishing never waits for a partner.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Seconds to wait before each retry of a failed delivery (Standard Webhooks' schedule: eight
+# attempts over about a day and a half), then it is given up.
+WEBHOOK_RETRY_SCHEDULE = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 14 * 3600]
+# Seconds a partner has to answer one delivery.
+WEBHOOK_TIMEOUT_SECONDS = env.int("WEBHOOK_TIMEOUT_SECONDS", default=10, minimum=1)
+# A subscription is disabled (and site administrators e-mailed) once this many attempts in a row
+# have failed over at least this many seconds, with no success in between.
+WEBHOOK_DISABLE_AFTER_FAILURES = env.int("WEBHOOK_DISABLE_AFTER_FAILURES", default=8, minimum=1)
+WEBHOOK_DISABLE_AFTER_SECONDS = env.int("WEBHOOK_DISABLE_AFTER_SECONDS", default=24 * 3600)
 
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # new translations start as drafts
 
