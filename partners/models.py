@@ -88,7 +88,7 @@ class WebhookSubscription(models.Model):
         help_text="Where events are sent (http or https); redirects are not followed.",
     )
     secret = models.CharField(max_length=100, default=new_webhook_secret, editable=False)
-    events = models.JSONField(default=list)
+    events = models.JSONField(default=list, blank=True)  # clean() asks for one at least
     page_types = models.JSONField(default=list, blank=True)
     locales = models.JSONField(default=list, blank=True)
     active = models.BooleanField(default=True, help_text="Inactive subscriptions are sent nothing.")
@@ -118,12 +118,12 @@ class WebhookSubscription(models.Model):
         page_types = self.page_types if isinstance(self.page_types, list) else None
         if page_types is None:
             errors["page_types"] = "Give a list of page types."
-        elif unknown := [t for t in page_types if t not in page_type_labels()]:
+        elif unknown := sorted(set(page_types) - set(page_type_labels() if page_types else ())):
             errors["page_types"] = f"Unknown page type {unknown[0]!r}."
         locales = self.locales if isinstance(self.locales, list) else None
         if locales is None:
             errors["locales"] = "Give a list of language codes."
-        elif unknown := [c for c in locales if c not in locale_codes()]:
+        elif unknown := sorted(set(locales) - set(locale_codes() if locales else ())):
             errors["locales"] = f"Unknown language {unknown[0]!r}."
         if errors:
             raise ValidationError(errors)

@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(blank=True, help_text="Who this is for, e.g. the partner's name.", max_length=100)),
                 ('url', models.URLField(help_text='Where events are sent (http or https); redirects are not followed.', max_length=500, validators=[django.core.validators.URLValidator(schemes=['http', 'https'])], verbose_name='URL')),
                 ('secret', models.CharField(default=partners.models.new_webhook_secret, editable=False, max_length=100)),
-                ('events', models.JSONField(default=list)),
+                ('events', models.JSONField(blank=True, default=list)),
                 ('page_types', models.JSONField(blank=True, default=list)),
                 ('locales', models.JSONField(blank=True, default=list)),
                 ('active', models.BooleanField(default=True, help_text='Inactive subscriptions are sent nothing.')),
