@@ -273,9 +273,25 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+
+
 # Seconds to wait before each retry of a failed delivery (Standard Webhooks' schedule: eight
 # attempts over about a day and a half), then it is given up.
-WEBHOOK_RETRY_SCHEDULE = [5, 5 * 60, 30 * 60, 2 * 3600, 5 * 3600, 10 * 3600, 14 * 3600]
+def retry_schedule(var, default):
+    """Comma-separated seconds, e.g. `5,300,1800`: the waits before each retry."""
+    text = env.str(var, default=default)
+    try:
+        seconds = [float(item) for item in text.split(",") if item.strip()]
+    except ValueError:
+        seconds = [-1]
+    if any(not 0 <= wait <= 7 * 86400 for wait in seconds):
+        raise ConfigurationError(var, text, "comma-separated seconds from 0 to 604800")
+    return seconds
+
+
+WEBHOOK_RETRY_SCHEDULE = retry_schedule(
+    "WEBHOOK_RETRY_SCHEDULE", "5,300,1800,7200,18000,36000,50400"
+)
 # Seconds a partner has to answer one delivery.
 WEBHOOK_TIMEOUT_SECONDS = env.int("WEBHOOK_TIMEOUT_SECONDS", default=10, minimum=1)
 # A subscription is disabled (and site administrators e-mailed) once this many attempts in a row
