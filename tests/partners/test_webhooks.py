@@ -1,6 +1,7 @@
 """Webhooks reach a real HTTP receiver on loopback (tests/partners/receiver.py), signed so that a
 partner verifies them with the `standardwebhooks` library, from the real database task worker
-(django-tasks-db's `Worker`, run here in the test's process and transaction); retried with the
+(django-tasks-db's worker taking and running the queued tasks, here in the test's process and
+transaction); retried with the
 same `webhook-id`; given up, disabled and reported when they keep failing.
 
 Nothing here stands in for HTTP or for the task queue: the editor's publish writes rows, the
@@ -32,20 +33,31 @@ Status = WebhookDelivery.Status
 
 
 def run_worker(seconds=15):
-    """Runs the database worker until no delivery is left to try (waiting out the short test
-    back-off), as `manage.py db_worker --backend webhooks` does."""
+    """Runs the queued webhook tasks as django-tasks-db's worker does (its `ready()` queue,
+    `claim` and `Worker.run_task`), until no delivery is left to try, waiting out the short test
+    back-off. Its loop itself (`Worker.run`) closes the database connection between tasks, which
+    would end the test's transaction on PostgreSQL: test_webhook_worker.py runs that loop, in
+    the real `db_worker` process."""
+    worker = Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="webhooks",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        Worker(
-            queue_names=["default"],
-            interval=0,
-            batch=True,
-            backend_name="webhooks",
-            startup_delay=False,
-            max_tasks=None,
-            worker_id="test-worker",
-            excluded_queue_names=[],
-        ).run()
+        while True:
+            with transaction.atomic():
+                task = DBTaskResult.objects.ready().filter(backend_name="webhooks").get_locked()
+                if task is not None:
+                    task.claim(worker.worker_id)
+            if task is None:
+                break
+            worker.run_task(task)
         if not WebhookDelivery.objects.filter(status__in=webhooks.OPEN).exists():
             return
         time.sleep(0.05)
