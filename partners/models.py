@@ -64,6 +64,8 @@ class WebhookEvent(models.TextChoices):
     PAGE_UNPUBLISHED = "page.unpublished", "Page unpublished (or made private, or moved out)"
     PAGE_DELETED = "page.deleted", "Page deleted"
     PAGE_MOVED = "page.moved", "Page moved"
+    IMAGE_SAVED = "image.saved", "Image added or changed"
+    IMAGE_DELETED = "image.deleted", "Image deleted"
 
 
 def new_webhook_secret():
@@ -128,12 +130,15 @@ class WebhookSubscription(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def wants(self, change):
-        """Whether this subscription is told of `change` (a `PageChange`)."""
-        return (
-            f"page.{change.action}" in self.events
-            and (not self.page_types or change.page_type in self.page_types)
-            and (not self.locales or change.locale in self.locales)
+    def wants(self, event, page_type=None, locale=None):
+        """Whether this subscription is told of `event`; its page types and languages narrow
+        page events only (images belong to no page and no language)."""
+        if event not in self.events:
+            return False
+        if not event.startswith("page."):
+            return True
+        return (not self.page_types or page_type in self.page_types) and (
+            not self.locales or locale in self.locales
         )
 
 

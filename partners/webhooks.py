@@ -38,10 +38,12 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import DateTimeField, F, Q, Value
 from django.db.models.functions import Coalesce
+from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 from standardwebhooks import Webhook
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from editorial.governance import SITE_ADMINISTRATORS
@@ -64,23 +66,38 @@ SWEEP_GRACE = timedelta(minutes=5)
 
 def queue_for_changes(changes):
     """Queue a delivery of each of `changes` (saved `PageChange`s) to each active subscription
-    that wants it. Three queries at most, whatever the number of changes and subscriptions."""
+    that wants it. Four queries at most, whatever the number of changes and subscriptions."""
     if not changes:
         return []
     subscriptions = list(WebhookSubscription.objects.filter(active=True))
-    wanted = [(s, c) for c in changes for s in subscriptions if s.wants(c)]
+    wanted = [
+        (s, c)
+        for c in changes
+        for s in subscriptions
+        if s.wants(f"page.{c.action}", c.page_type, c.locale)
+    ]
     if not wanted:
         return []
     urls = page_urls({c.page_id for _, c in wanted if c.action in LIVE_ACTIONS})
+    return queue(
+        (subscription, page_payload(change, urls.get(change.page_id)))
+        for subscription, change in wanted
+    )
+
+
+def queue(deliveries):
+    """Save a delivery of each (subscription, payload), and queue their tasks once the
+    transaction commits."""
+    now = timezone.now()
     deliveries = WebhookDelivery.objects.bulk_create(
         WebhookDelivery(
             subscription=subscription,
             message_id=f"msg_{uuid4().hex}",
-            event=f"page.{change.action}",
-            payload=payload(change, urls.get(change.page_id)),
-            next_attempt_at=timezone.now(),
+            event=payload["type"],
+            payload=payload,
+            next_attempt_at=now,
         )
-        for subscription, change in wanted
+        for subscription, payload in deliveries
     )
     ids = [(delivery.pk, 0) for delivery in deliveries]
     transaction.on_commit(functools.partial(enqueue_all, ids))
@@ -104,7 +121,7 @@ def api_detail_url(page_id):
     )
 
 
-def payload(change, url):
+def page_payload(change, url):
     """A Standard Webhooks payload: `type`, `timestamp` and `data`, what the public API lists of
     the page. `url` is None for a page no longer listed (unpublished or deleted)."""
     return {
@@ -120,6 +137,35 @@ def payload(change, url):
             "change_id": change.pk,
         },
     }
+
+
+def image_saved_or_deleted(sender, instance, created=False, update_fields=None, **kwargs):
+    """An image added, changed or deleted: partners see images in `/api/v2/images/` and in
+    pages. Wagtail filling in an image's own file size or hash is no change."""
+    if kwargs.get("raw") or (update_fields and set(update_fields) <= {"file_size", "file_hash"}):
+        return
+    deleted = kwargs.get("signal") is post_delete
+    event = "image.deleted" if deleted else "image.saved"
+    subscriptions = [s for s in WebhookSubscription.objects.filter(active=True) if s.wants(event)]
+    if not subscriptions:
+        return
+    payload = {
+        "type": event,
+        "timestamp": timezone.now().isoformat().replace("+00:00", "Z"),
+        "data": {
+            "id": instance.pk,
+            "title": None if deleted else instance.title,
+            "detail_url": settings.WAGTAILAPI_BASE_URL.rstrip("/")
+            + reverse("wagtailapi:images:detail", args=[instance.pk]),
+        },
+    }
+    queue((subscription, payload) for subscription in subscriptions)
+
+
+def connect():
+    image_model = get_image_model()
+    post_save.connect(image_saved_or_deleted, sender=image_model, dispatch_uid="webhook-image-s")
+    post_delete.connect(image_saved_or_deleted, sender=image_model, dispatch_uid="webhook-image-d")
 
 
 def enqueue_all(ids):

@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('message_id', models.CharField(max_length=64, unique=True, verbose_name='webhook-id')),
-                ('event', models.CharField(choices=[('page.published', 'Page published'), ('page.unpublished', 'Page unpublished (or made private, or moved out)'), ('page.deleted', 'Page deleted'), ('page.moved', 'Page moved')], max_length=50)),
+                ('event', models.CharField(choices=[('page.published', 'Page published'), ('page.unpublished', 'Page unpublished (or made private, or moved out)'), ('page.deleted', 'Page deleted'), ('page.moved', 'Page moved'), ('image.saved', 'Image added or changed'), ('image.deleted', 'Image deleted')], max_length=50)),
                 ('payload', models.JSONField()),
                 ('status', models.CharField(choices=[('pending', 'Pending'), ('failed', 'Failed, will retry'), ('succeeded', 'Succeeded'), ('given_up', 'Given up')], default='pending', max_length=20)),
                 ('attempts', models.PositiveIntegerField(default=0)),

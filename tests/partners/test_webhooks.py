@@ -343,3 +343,35 @@ def test_a_repeated_task_sends_nothing_twice(demo, django_capture_on_commit_call
         run_worker()
         time.sleep(0.2)
         assert len(receiver.requests) == 1
+
+
+def test_image_changes_reach_the_subscriptions_that_asked_for_them(
+    demo, django_capture_on_commit_callbacks
+):
+    from home.factories import ClinicImageFactory
+
+    with Receiver() as receiver:
+        subscription = subscribe(receiver.url, ["image.saved", "image.deleted"], locales=["es"])
+        subscribe(receiver.url + "?pages-only", ALL_EVENTS)
+        with django_capture_on_commit_callbacks(execute=True):
+            image = ClinicImageFactory(title="Infusion room", file__width=60, file__height=40)
+        image_id = image.pk
+        with django_capture_on_commit_callbacks(execute=True):
+            image.file_size = None
+            image.get_file_size()  # Wagtail filling in its own field: no change
+        with django_capture_on_commit_callbacks(execute=True):
+            image.delete()
+        run_worker()
+        time.sleep(0.2)
+        requests = list(receiver.requests)
+
+    payloads = [verified(subscription, request) for request in requests]
+    assert [(p["type"], p["data"]["id"]) for p in payloads] == [
+        ("image.saved", image_id),
+        ("image.deleted", image_id),
+    ]
+    assert payloads[0]["data"] == {
+        "id": image_id,
+        "title": "Infusion room",
+        "detail_url": f"http://127.0.0.1:8000/api/v2/images/{image_id}/",
+    }
