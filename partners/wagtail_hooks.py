@@ -8,6 +8,7 @@ from django.http import HttpResponseNotAllowed
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
@@ -84,8 +85,6 @@ class DisabledPanel(Panel):
             return bool(self.instance and self.instance.pk and self.instance.disabled_reason)
 
         def render_html(self, parent_context=None):
-            from django.utils.html import format_html
-
             return format_html(
                 '<div class="help-block help-warning"><p>{}</p><p>Tick "Active" to send to it '
                 "again, then redeliver what it missed from its delivery log.</p></div>",
@@ -223,12 +222,16 @@ class WebhookDeliveryViewSet(ModelViewSet):
             return HttpResponseNotAllowed(["POST"])
         if not self.permission_policy.user_has_permission(request.user, "change"):
             raise PermissionDenied
-        delivery = get_object_or_404(WebhookDelivery, pk=pk)
-        webhooks.redeliver(delivery)
-        messages.success(request, f"{delivery.message_id} is sent again now.")
-        return redirect(
+        delivery = get_object_or_404(WebhookDelivery.objects.select_related("subscription"), pk=pk)
+        back = (
             reverse("partners_webhookdelivery:index") + f"?subscription={delivery.subscription_id}"
         )
+        if not delivery.subscription.active:
+            messages.error(request, "Its subscription is disabled: enable it first.")
+            return redirect(back)
+        webhooks.redeliver(delivery)
+        messages.success(request, f"{delivery.message_id} is sent again now.")
+        return redirect(back)
 
 
 @hooks.register("register_admin_viewset")

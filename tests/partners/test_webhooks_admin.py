@@ -211,3 +211,35 @@ def test_the_delivery_log_shows_each_delivery_and_redelivers_it(demo, administra
         == 404
     )
     assert administrator.get(reverse(DELIVERIES), {"subscription": "abc"}).status_code == 200
+
+
+def test_enabling_a_disabled_subscription_clears_its_failures_and_allows_redelivery(
+    demo, administrator
+):
+    subscription = WebhookSubscription.objects.create(
+        url="https://partner.example/hooks",
+        events=["page.published"],
+        active=False,
+        disabled_reason="Disabled after 8 or more failed attempts in a row; the last: HTTP 503.",
+        consecutive_failures=8,
+    )
+    delivery = WebhookDelivery.objects.create(
+        subscription=subscription,
+        message_id="msg_missed",
+        event="page.published",
+        payload={},
+        status=WebhookDelivery.Status.GIVEN_UP,
+        attempts=8,
+    )
+    edit = reverse("partners_webhooksubscription:edit", args=[subscription.pk])
+    assert "8 or more failed attempts" in administrator.get(edit).content.decode()
+    redeliver = reverse("partners_webhookdelivery:redeliver", args=[delivery.pk])
+    administrator.post(redeliver)
+    assert not DBTaskResult.objects.exists()  # not while it is disabled
+
+    assert administrator.post(edit, form()).status_code == 302
+    subscription.refresh_from_db()
+    assert subscription.active and subscription.consecutive_failures == 0
+    assert subscription.disabled_reason == "" and subscription.disabled_at is None
+    administrator.post(redeliver)
+    assert DBTaskResult.objects.count() == 1
