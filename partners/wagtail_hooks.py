@@ -184,15 +184,13 @@ class WebhookDeliveryViewSet(ModelViewSet):
     ]
     list_display = [
         "message_id",
-        "event",
-        Column("page", label="Page id", accessor=page_id),
-        "subscription",
+        Column("event", label="Event", accessor=lambda delivery: delivery.event),
+        Column("page", label="Id", accessor=page_id),
         "status",
         "attempts",
         "response_code",
         "last_error",
         "next_attempt_at",
-        "created_at",
         RedeliverColumn("redeliver", label="", accessor=redeliver_url),
     ]
     list_filter = ["subscription", "status", "event"]
