@@ -45,12 +45,15 @@ $(INSTALLED): pyproject.toml uv.lock | $(UV)
 
 install: $(INSTALLED)
 
-## make run: install, migrate, load the demo content and serve on http://127.0.0.1:8000
+## make run: install, migrate, load the demo content and serve on http://127.0.0.1:8000, with the
+## background worker that sends webhooks (stopped with the server)
 run: export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 run: export WAGTAILAPI_BASE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py db_worker --backend webhooks --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## make test: install and run the whole suite (browser tests run where Chromium is installed)

@@ -9,7 +9,8 @@ class PartnersConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from partners import changes
+        from partners import changes, webhooks
 
         changes.connect()
+        webhooks.connect()
         post_migrate.connect(changes.fill_after_migrate, sender=self)

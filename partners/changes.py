@@ -23,6 +23,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail import signals
 from wagtail.models import Page, PageViewRestriction, Site
 
+from partners import webhooks
 from partners.models import ListedPage, PageChange
 
 Action = PageChange.Action
@@ -122,7 +123,9 @@ def reconcile(url_paths=None):
                 "last_published_at",
             ],
         )
-        return PageChange.objects.bulk_create(changes)
+        written = PageChange.objects.bulk_create(changes)
+        webhooks.queue_for_changes(written)
+        return written
 
 
 def _change(page, action):

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -272,6 +274,42 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": PARTNER_PREVIEW_URL} if PARTNER_PREVIEW_URL else {},
     "ENFORCE_TRAILING_SLASH": False,
 }
+
+# ---------------------------------------------------------------------------------------------
+# Webhooks to partners (partners/webhooks.py, docs/api.md) and the background tasks that send them
+# ---------------------------------------------------------------------------------------------
+# Wagtail's own tasks (reference index, file deletion) run in the request, as before. Webhooks are
+# queued in the database and sent by `manage.py db_worker --backend webhooks` (`make run` starts
+# it; docs/deploy.md): publishing never waits for a partner.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+
+# Seconds to wait before each retry of a failed delivery (Standard Webhooks' schedule: eight
+# attempts over about a day and a half), then it is given up.
+def retry_schedule(var, default):
+    """Comma-separated seconds, e.g. `5,300,1800`: the waits before each retry."""
+    text = env.str(var, default=default)
+    try:
+        seconds = [float(item) for item in text.split(",") if item.strip()]
+    except ValueError:
+        seconds = [-1]
+    if any(not 0 <= wait <= 7 * 86400 for wait in seconds):
+        raise ConfigurationError(var, text, "comma-separated seconds from 0 to 604800")
+    return seconds
+
+
+WEBHOOK_RETRY_SCHEDULE = retry_schedule(
+    "WEBHOOK_RETRY_SCHEDULE", "5,300,1800,7200,18000,36000,50400"
+)
+# Seconds a partner has to answer one delivery.
+WEBHOOK_TIMEOUT_SECONDS = env.int("WEBHOOK_TIMEOUT_SECONDS", default=10, minimum=1)
+# A subscription is disabled (and site administrators e-mailed) once this many attempts in a row
+# have failed over at least this many seconds, with no success in between.
+WEBHOOK_DISABLE_AFTER_FAILURES = env.int("WEBHOOK_DISABLE_AFTER_FAILURES", default=8, minimum=1)
+WEBHOOK_DISABLE_AFTER_SECONDS = env.int("WEBHOOK_DISABLE_AFTER_SECONDS", default=24 * 3600)
 
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False  # new translations start as drafts
 

@@ -36,3 +36,10 @@ RENDITIONS_ON_PUBLISH = False
 
 # wagtail-localize's dummy machine translator (it reverses the words), never a paid service.
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator("dummy")  # noqa: F405
+
+# Webhooks are queued in the database as in production and sent by the real worker (the tests run
+# it); retries wait tenths of a second instead of hours.
+WEBHOOK_RETRY_SCHEDULE = retry_schedule(  # noqa: F405
+    "WEBHOOK_RETRY_SCHEDULE", "0.2,0.2,0.2,0.2,0.2,0.2,0.2"
+)
+WEBHOOK_TIMEOUT_SECONDS = 2
