@@ -312,6 +312,12 @@ class AppointmentRequest(models.Model):
         verbose_name=_("about"),
         help_text="The condition or treatment the request is about.",
     )
+    wants_good_faith_estimate = models.BooleanField(
+        _("wants a Good Faith Estimate"),
+        default=False,
+        help_text="The visitor pays themselves (no insurance, or not using it) and asked for a "
+        "written Good Faith Estimate: due within three business days of the request.",
+    )
     consent_text = models.TextField(editable=False)
     consent_language = models.CharField(max_length=10, editable=False)
     page = models.ForeignKey(

@@ -103,8 +103,15 @@ class AppointmentRequestViewSet(ModelViewSet):
         "status",
         "preferred_contact_method",
         "preferred_time",
+        "wants_good_faith_estimate",
     ]
-    list_filter = ["status", "office", "preferred_contact_method", "created_at"]
+    list_filter = [
+        "status",
+        "office",
+        "preferred_contact_method",
+        "wants_good_faith_estimate",
+        "created_at",
+    ]
     list_export = [
         "pk",
         "created_at",
@@ -116,6 +123,7 @@ class AppointmentRequestViewSet(ModelViewSet):
         "preferred_time",
         "office_title",
         "topic_title",
+        "wants_good_faith_estimate",
         "consent_language",
         "consent_text",
     ]
@@ -136,6 +144,7 @@ class AppointmentRequestViewSet(ModelViewSet):
         "preferred_time",
         "office",
         "topic",
+        "wants_good_faith_estimate",
         "consent_text",
         "consent_language",
     ]

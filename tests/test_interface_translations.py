@@ -30,6 +30,7 @@ PROJECT_APPS = [
     "treatments",
     "articles",
     "appointments",
+    "notices",
     "seo",
     "search",
 ]

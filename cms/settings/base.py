@@ -16,6 +16,7 @@ env = Environment()
 # in this list.
 INSTALLED_APPS = [
     "home",
+    "notices",
     "locations",
     "editorial",
     "treatments",
