@@ -207,6 +207,16 @@ class AppointmentRequestForm(forms.ModelForm):
             return None
         return Page.objects.get(pk=pk)  # the choices above hold only live pages' ids
 
+    @property
+    def source_page_id(self):
+        """The page the visitor came from (`?from=`, then the hidden `source` input), for the
+        site traffic report only: never stored with the request, never a form error."""
+        value = self.data.get("source", "") if self.is_bound else self.initial.get("source", "")
+        value = str(value)
+        if value.isascii() and value.isdigit() and 0 < len(value) < 12:
+            return int(value)
+        return None
+
     def clean_website(self):
         if self.cleaned_data["website"]:
             raise forms.ValidationError(_("Leave this field empty."))

@@ -35,6 +35,7 @@ from home.localization import active_locale, default_locale
 from home.models import BasePage, ClinicSettings
 from home.navigation import root_children
 from home.templatetags.clinic_tags import tel_href
+from insights import counting as site_traffic
 
 logger = logging.getLogger(__name__)
 
@@ -156,6 +157,10 @@ class AppointmentRequestPage(BasePage):
         appointment.consent_text = self.consent_text
         appointment.consent_language = translation.get_language() or settings.LANGUAGE_CODE
         appointment.save()
+        # The site traffic report learns that a request was sent from a page, about a topic:
+        # nothing about the visitor or the request itself.
+        # (Held in memory until the batch is written: a request not stored raised before this.)
+        site_traffic.count_request(form.source_page_id, appointment.topic_id)
         notify_intake(appointment)
         return appointment
 
@@ -177,6 +182,9 @@ def prefill(request):
     the form, in the visitor's language, and ignores anything it does not recognise."""
     initial = {}
     wanted = {}
+    source = request.GET.get("from", "")
+    if source.isascii() and source.isdigit() and len(source) < 12:
+        initial["source"] = source  # checked when the request is counted
     for name in ("office", "topic"):
         value = request.GET.get(name, "")
         if value.isdigit() and len(value) < 12:

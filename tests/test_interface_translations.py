@@ -31,6 +31,7 @@ PROJECT_APPS = [
     "articles",
     "appointments",
     "notices",
+    "insights",
     "seo",
     "search",
 ]
