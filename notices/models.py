@@ -6,16 +6,19 @@ The notices' words are editors' content: a translatable snippet (`PatientNotices
 language) and pages. Only the taglines are not translated: each is the federal government's
 published text in its own language (`LanguageTagline`)."""
 
+import datetime
 import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, LockableMixin, Page, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -288,3 +291,204 @@ class LanguageAssistancePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["taglines"] = list(LanguageTagline.objects.all())
         return context
+
+
+RESULTS_VARY = "Results vary. One patient's experience does not mean that you will have the same."
+
+
+class TestimonialQuerySet(models.QuerySet):
+    def shown(self, on=None):
+        """Live testimonials whose authorization holds today (publish_scheduled takes them down
+        when it expires; this keeps them off a page rendered meanwhile)."""
+        today = timezone.localdate() if on is None else on
+        return self.filter(live=True, authorization_revoked=False, authorization_expires__gt=today)
+
+
+class TestimonialForm(WagtailAdminModelForm):
+    """Publishing in the admin without a valid authorization is a form error, not a 500."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if "action-publish" in self.data and not self.errors:
+            fields = [
+                "authorization_date",
+                "authorization_reference",
+                "authorization_expires",
+                "authorization_revoked",
+                "genuine_and_unpaid",
+                "disclosure",
+            ]
+            probe = Testimonial(
+                **{name: cleaned.get(name, getattr(self.instance, name)) for name in fields}
+            )
+            problems = probe.authorization_problems()
+            if problems:
+                raise ValidationError(
+                    "This testimonial cannot be published without " + "; ".join(problems) + "."
+                )
+        return cleaned
+
+
+class Testimonial(
+    TranslatableMixin, DraftStateMixin, RevisionMixin, LockableMixin, index.Indexed, models.Model
+):
+    """A patient's own words about their care, published only with the patient's written
+    authorization (HIPAA: 45 CFR 164.508) and a "results vary" disclosure, never paid for or
+    invented (FTC: 16 CFR part 465). It leaves the site when the authorization expires or is
+    revoked. Every way of publishing it checks the authorization (`publish`), and the database
+    refuses a live testimonial without one (the constraint below)."""
+
+    quote = models.TextField(
+        max_length=1200, help_text="The patient's words, as they approved them."
+    )
+    attribution = models.CharField(
+        max_length=120,
+        help_text='Never a full name without consent, e.g. "A patient treated for chronic migraine".',
+    )
+    disclosure = models.CharField(
+        "results vary disclosure",
+        max_length=300,
+        default=RESULTS_VARY,
+        help_text="Shown with the testimonial. Required.",
+    )
+    topic = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The condition or treatment page it is shown on (empty: the home page only).",
+    )
+    show_on_home_page = models.BooleanField(default=False)
+    authorization_date = models.DateField(
+        null=True, blank=True, help_text="When the patient signed the authorization."
+    )
+    authorization_reference = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Where the signed form is filed, e.g. its document number. Never the form itself.",
+    )
+    authorization_expires = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The expiry date on the signed form: the testimonial leaves the site that day.",
+    )
+    authorization_revoked = models.BooleanField(
+        default=False,
+        help_text="Tick when the patient revokes the authorization: the testimonial leaves the "
+        "site at once.",
+    )
+    genuine_and_unpaid = models.BooleanField(
+        "genuine and unpaid",
+        default=False,
+        help_text="The words are the patient's own experience, and they were given nothing for "
+        "them (no payment, discount or gift).",
+    )
+
+    objects = TestimonialQuerySet.as_manager()
+    base_form_class = TestimonialForm
+
+    panels = [
+        FieldPanel("quote"),
+        FieldPanel("attribution"),
+        FieldPanel("disclosure"),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("topic"),
+                FieldPanel("show_on_home_page"),
+            ],
+            heading="Where it is shown",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("authorization_date"),
+                FieldPanel("authorization_reference"),
+                FieldPanel("authorization_expires"),
+                FieldPanel("authorization_revoked"),
+                FieldPanel("genuine_and_unpaid"),
+            ],
+            heading="The patient's authorization",
+        ),
+    ]
+
+    override_translatable_fields = [
+        TranslatableField("quote"),
+        TranslatableField("attribution"),
+        TranslatableField("disclosure"),
+        SynchronizedField("topic"),
+        SynchronizedField("show_on_home_page"),
+        SynchronizedField("authorization_date"),
+        SynchronizedField("authorization_reference"),
+        SynchronizedField("authorization_expires"),
+        SynchronizedField("authorization_revoked"),
+        SynchronizedField("genuine_and_unpaid"),
+    ]
+
+    search_fields = [index.SearchField("quote"), index.SearchField("attribution")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "testimonial"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(live=False)
+                | (
+                    models.Q(authorization_date__isnull=False)
+                    & models.Q(authorization_expires__isnull=False)
+                    & ~models.Q(authorization_reference="")
+                    & models.Q(authorization_revoked=False)
+                    & models.Q(genuine_and_unpaid=True)
+                    & ~models.Q(disclosure="")
+                ),
+                name="live_testimonial_needs_authorization",
+            )
+        ]
+
+    def __str__(self):
+        return self.attribution or "Testimonial"
+
+    def save(self, *args, **kwargs):
+        # Scheduled unpublishing (publish_scheduled) takes it down when the authorization expires.
+        if self.authorization_expires:
+            self.expire_at = timezone.make_aware(
+                datetime.datetime.combine(self.authorization_expires, datetime.time.min)
+            )
+        if self.live and self.authorization_problems():
+            # Revoked or expired while live: it leaves the site now, with the unpublishing
+            # signal that moves the visitors' content version (home/caching.py).
+            self.live = False
+            super().save(*args, **kwargs)
+            self.live = True
+            self.unpublish()
+            return
+        super().save(*args, **kwargs)
+
+    def authorization_problems(self, on=None):
+        """Why this testimonial may not be live (an empty list when it may)."""
+        today = timezone.localdate() if on is None else on
+        problems = []
+        if not (self.authorization_date and self.authorization_reference):
+            problems.append("the patient's signed authorization (its date and reference)")
+        if not self.authorization_expires or self.authorization_expires <= today:
+            problems.append("an authorization that has not expired")
+        if self.authorization_revoked:
+            problems.append("an authorization that is not revoked")
+        if not self.genuine_and_unpaid:
+            problems.append("confirmation that it is genuine and unpaid")
+        if not (self.disclosure or "").strip():
+            problems.append('the "results vary" disclosure')
+        return problems
+
+    def clean(self):
+        super().clean()
+        signed, expires = self.authorization_date, self.authorization_expires
+        if signed and expires and expires <= signed:
+            raise ValidationError({"authorization_expires": "It must expire after it was signed."})
+
+    def publish(self, revision, *args, **kwargs):
+        """Every way of publishing (the admin, a workflow, a scheduled go-live) comes here."""
+        problems = revision.as_object().authorization_problems()
+        if problems:
+            raise ValidationError(
+                "A testimonial cannot be published without " + "; ".join(problems) + "."
+            )
+        return super().publish(revision, *args, **kwargs)

@@ -6,7 +6,7 @@ from wagtail.models import Page
 from home.caching import public_q
 from home.navigation import request_locale
 from home.templatetags.clinic_tags import for_active_locale
-from notices.models import PatientNotices
+from notices.models import PatientNotices, Testimonial
 
 register = template.Library()
 
@@ -66,3 +66,19 @@ def good_faith_estimate(context, heading_level=2):
 def civil_rights_links(context):
     """Links to the nondiscrimination and language assistance notices."""
     return {**read_notices(context.get("request")), "request": context.get("request")}
+
+
+@register.inclusion_tag("notices/testimonials.html", takes_context=True)
+def testimonials(context, page=None, home=False):
+    """The live testimonials with a valid authorization for `page` (a condition or treatment, in
+    any language: they are found by its translation key) or for the home page, in the visitor's
+    language: one query."""
+    request = context.get("request")
+    rows = Testimonial.objects.shown().select_related("topic")
+    if home:
+        rows = rows.filter(show_on_home_page=True)
+    elif page is not None:
+        rows = rows.filter(topic__translation_key=page.translation_key)
+    else:
+        rows = rows.none()
+    return {"testimonials": for_active_locale(rows.order_by("pk"), request), "request": request}
