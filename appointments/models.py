@@ -30,6 +30,7 @@ from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField
 
 from home import caching
+from home.api import RelatedPageField
 from home.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
 from home.caching import public_q
 from home.localization import active_locale, default_locale
@@ -101,6 +102,7 @@ class AppointmentRequestPage(BasePage):
         *BasePage.api_fields,
         APIField("intro"),
         APIField("consent_text"),
+        APIField("privacy_notice", serializer=RelatedPageField()),
         APIField("thank_you_text"),
     ]
 

@@ -282,7 +282,12 @@ class LanguageAssistancePage(BasePage):
         TranslatableField("taglines_heading"),
     ]
 
-    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("intro"),
+        APIField("body"),
+        APIField("taglines_heading"),
+    ]
 
     class Meta:
         verbose_name = "language assistance page"
