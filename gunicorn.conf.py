@@ -26,10 +26,14 @@ loglevel = os.environ.get("LOG_LEVEL", "info").lower()
 
 def worker_exit(server, worker):
     """A worker that stops (recycled, or the server shutting down) first writes the search
-    counts it still holds (search/hits.py)."""
+    counts and the site traffic counts it still holds (search/hits.py, insights/counting.py)."""
     from django.apps import apps
 
     if apps.is_installed("search"):  # not in the bench's floor, a bare Django view
         from search import hits
 
         hits.flush()
+    if apps.is_installed("insights"):
+        from insights import counting
+
+        counting.flush()

@@ -102,6 +102,7 @@ class AppointmentRequestForm(forms.ModelForm):
             "preferred_time",
             "office",
             "topic",
+            "wants_good_faith_estimate",
         ]
         labels = {
             "name": _("Your name"),
@@ -109,10 +110,18 @@ class AppointmentRequestForm(forms.ModelForm):
             "preferred_contact_method": _("How should we contact you?"),
             "preferred_time": _("When is the best time to reach you?"),
             "office": _("Which office would you like to visit?"),
+            "wants_good_faith_estimate": _(
+                "I will pay myself (I have no insurance, or will not use it): please send me a "
+                "Good Faith Estimate of the expected charges."
+            ),
         }
         help_texts = {
             "phone": _("A number we can call or leave a message on."),
             "email": _("We write only to arrange your appointment."),
+            "wants_good_faith_estimate": _(
+                "Free, and in writing within three business days. You can also ask us for one "
+                "at any time."
+            ),
         }
         widgets = {
             "preferred_contact_method": forms.RadioSelect,
@@ -125,6 +134,9 @@ class AppointmentRequestForm(forms.ModelForm):
         self.page = page
         locale = active_locale()
         self.fields["email"].help_text = self._meta.help_texts["email"]
+        self.fields["wants_good_faith_estimate"].help_text = self._meta.help_texts[
+            "wants_good_faith_estimate"
+        ]
         self.fields["name"].widget.attrs.update(autocomplete="name", maxlength=100)
         self.fields["phone"].widget = forms.TextInput(
             attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel", "maxlength": 30}
@@ -194,6 +206,16 @@ class AppointmentRequestForm(forms.ModelForm):
         if pk is None:
             return None
         return Page.objects.get(pk=pk)  # the choices above hold only live pages' ids
+
+    @property
+    def source_page_id(self):
+        """The page the visitor came from (`?from=`, then the hidden `source` input), for the
+        site traffic report only: never stored with the request, never a form error."""
+        value = self.data.get("source", "") if self.is_bound else self.initial.get("source", "")
+        value = str(value)
+        if value.isascii() and value.isdigit() and 0 < len(value) < 12:
+            return int(value)
+        return None
 
     def clean_website(self):
         if self.cleaned_data["website"]:

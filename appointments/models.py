@@ -23,18 +23,21 @@ from django.utils.crypto import salted_hmac
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
 
 from home import caching
+from home.api import RelatedPageField
 from home.blocks import INLINE_RICH_TEXT_FEATURES, RICH_TEXT_FEATURES
 from home.caching import public_q
 from home.localization import active_locale, default_locale
 from home.models import BasePage, ClinicSettings
 from home.navigation import root_children
 from home.templatetags.clinic_tags import tel_href
+from insights import counting as site_traffic
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +67,18 @@ class AppointmentRequestPage(BasePage):
         ),
     )
 
+    privacy_notice = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "The privacy notice the consent refers to (it covers consumer health data). Each "
+            "request records the version the visitor agreed to."
+        ),
+    )
+
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -72,7 +87,14 @@ class AppointmentRequestPage(BasePage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("consent_text"),
+        PageChooserPanel("privacy_notice"),
         FieldPanel("thank_you_text"),
+    ]
+
+    # The notice chosen follows the source page and is shown in the visitor's language.
+    override_translatable_fields = [
+        *BasePage.override_translatable_fields,
+        SynchronizedField("privacy_notice"),
     ]
 
     # The page's own words only: never the requests.
@@ -80,6 +102,7 @@ class AppointmentRequestPage(BasePage):
         *BasePage.api_fields,
         APIField("intro"),
         APIField("consent_text"),
+        APIField("privacy_notice", serializer=RelatedPageField()),
         APIField("thank_you_text"),
     ]
 
@@ -129,6 +152,23 @@ class AppointmentRequestPage(BasePage):
         context["sent"] = form is None
         return TemplateResponse(request, self.get_template(request), context)
 
+    def shown_privacy_notice(self):
+        """The live privacy notice in the visitor's language (else the one chosen), or None."""
+        if self.privacy_notice_id is None:
+            return None
+        notice = self.privacy_notice
+        locale = active_locale()
+        if notice.locale_id != locale.pk:
+            localized = notice.get_translation_or_none(locale)
+            if localized is not None and localized.live:
+                return localized
+        return notice if notice.live else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["privacy_notice"] = self.shown_privacy_notice()
+        return context
+
     def not_stored(self, request, form, *args, **kwargs):
         """The form again, as the visitor filled it, saying the request was not received and
         giving a phone number: never a thank-you for a request that was not stored."""
@@ -155,9 +195,26 @@ class AppointmentRequestPage(BasePage):
         appointment.topic = in_main_language(appointment.topic)
         appointment.consent_text = self.consent_text
         appointment.consent_language = translation.get_language() or settings.LANGUAGE_CODE
+        appointment.privacy_notice_version = notice_version(self.shown_privacy_notice())
         appointment.save()
+        # The site traffic report learns that a request was sent from a page, about a topic:
+        # nothing about the visitor or the request itself.
+        # (Held in memory until the batch is written: a request not stored raised before this.)
+        site_traffic.count_request(form.source_page_id, appointment.topic_id)
         notify_intake(appointment)
         return appointment
+
+
+def notice_version(notice):
+    """What a request keeps of the privacy notice its consent referred to: enough to find the
+    very text again in the page's history."""
+    if notice is None:
+        return ""
+    published = notice.last_published_at
+    when = timezone.localtime(published).strftime("%Y-%m-%d %H:%M %Z") if published else "-"
+    return (
+        f"{notice.title} (page {notice.pk}, revision {notice.live_revision_id}, published {when})"
+    )[:300]
 
 
 def in_main_language(page):
@@ -177,6 +234,9 @@ def prefill(request):
     the form, in the visitor's language, and ignores anything it does not recognise."""
     initial = {}
     wanted = {}
+    source = request.GET.get("from", "")
+    if source.isascii() and source.isdigit() and len(source) < 12:
+        initial["source"] = source  # checked when the request is counted
     for name in ("office", "topic"):
         value = request.GET.get(name, "")
         if value.isdigit() and len(value) < 12:
@@ -312,8 +372,22 @@ class AppointmentRequest(models.Model):
         verbose_name=_("about"),
         help_text="The condition or treatment the request is about.",
     )
+    wants_good_faith_estimate = models.BooleanField(
+        _("wants a Good Faith Estimate"),
+        default=False,
+        help_text="The visitor pays themselves (no insurance, or not using it) and asked for a "
+        "written Good Faith Estimate: due within three business days of the request.",
+    )
     consent_text = models.TextField(editable=False)
     consent_language = models.CharField(max_length=10, editable=False)
+    privacy_notice_version = models.CharField(
+        _("privacy notice agreed to"),
+        max_length=300,
+        blank=True,
+        editable=False,
+        help_text="The privacy notice the consent referred to, as it was published when the "
+        "visitor agreed: its title, page, revision and publication time.",
+    )
     page = models.ForeignKey(
         AppointmentRequestPage,
         null=True,
@@ -325,6 +399,7 @@ class AppointmentRequest(models.Model):
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = "appointment request"
+        permissions = [("erase_requester", "Can erase a requester's records on request")]
 
     def __str__(self):
         # Never the visitor's name: this string appears in the audit log and admin breadcrumbs.
@@ -337,6 +412,29 @@ class AppointmentRequest(models.Model):
     @property
     def topic_title(self):
         return self.topic.title if self.topic else ""
+
+
+class ErasureRecord(models.Model):
+    """That a requester's records were erased on request: when, by whom, how many requests, and
+    the user's own reference. Never what the requests held (appointments/erasure.py)."""
+
+    created_at = models.DateTimeField(_("erased at"), default=timezone.now, editable=False)
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("erased by"),
+    )
+    requests_erased = models.PositiveIntegerField(_("requests erased"))
+    reference = models.CharField(_("reference"), max_length=60)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "erasure record"
+
+    def __str__(self):
+        return f"Erasure #{self.pk}"
 
 
 # The request page's address is linked from every office, treatment and condition page; it is

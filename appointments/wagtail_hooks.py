@@ -1,15 +1,19 @@
 """Appointment requests in the admin: only for users with the model's view permission (the Intake
 group and superusers). Every reading of a request and every export is recorded in the audit log."""
 
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
+from appointments.erasure import ERASE_ACTION, EraseRequesterView, can_erase
 from appointments.models import AppointmentRequest
 
 # Stored in the audit log: the names keep the app the requests were first kept in.
@@ -24,6 +28,9 @@ def register_appointment_log_actions(actions):
     )
     actions.register_action(
         EXPORT_ACTION, _("Export appointment request"), _("Appointment request exported")
+    )
+    actions.register_action(
+        ERASE_ACTION, _("Erase a requester's records"), _("Requester's records erased")
     )
 
 
@@ -47,6 +54,19 @@ class AppointmentRequestIndexView(generic.IndexView):
             generic.IndexView.FORMAT_XLSX: local_naive_time,
         }
     }
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if can_erase(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Erase a requester's records"),
+                    url=reverse("appointment_requests:erase"),
+                    icon_name="bin",
+                )
+            )
+        return buttons
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
         rows = list(queryset)
@@ -103,8 +123,15 @@ class AppointmentRequestViewSet(ModelViewSet):
         "status",
         "preferred_contact_method",
         "preferred_time",
+        "wants_good_faith_estimate",
     ]
-    list_filter = ["status", "office", "preferred_contact_method", "created_at"]
+    list_filter = [
+        "status",
+        "office",
+        "preferred_contact_method",
+        "wants_good_faith_estimate",
+        "created_at",
+    ]
     list_export = [
         "pk",
         "created_at",
@@ -116,8 +143,10 @@ class AppointmentRequestViewSet(ModelViewSet):
         "preferred_time",
         "office_title",
         "topic_title",
+        "wants_good_faith_estimate",
         "consent_language",
         "consent_text",
+        "privacy_notice_version",
     ]
     export_headings = {
         "pk": "Request",
@@ -136,13 +165,21 @@ class AppointmentRequestViewSet(ModelViewSet):
         "preferred_time",
         "office",
         "topic",
+        "wants_good_faith_estimate",
         "consent_text",
         "consent_language",
+        "privacy_notice_version",
     ]
     ordering = ["-created_at"]
 
     def get_queryset(self, request):
         return AppointmentRequest.objects.select_related("office", "topic")
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("erase/", EraseRequesterView.as_view(), name="erase"),
+        ]
 
 
 appointment_request_viewset = AppointmentRequestViewSet("appointment_requests")

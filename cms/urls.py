@@ -10,6 +10,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from cms import api_changes, api_preview, two_factor, views
 from cms.api import api_v2, api_v3
+from insights import views as insights_views
 from search import views as search_views
 from seo import views as seo_views
 
@@ -31,6 +32,8 @@ urlpatterns = [
     path("api/v2/", api_v2.urls),
     path("api/v3/", api_v3.urls),
     path("healthz", views.healthz, name="healthz"),
+    # The page-view beacon of the site traffic report (insights/views.py).
+    path("insights/hit", insights_views.hit, name="insights_hit"),
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
 ]

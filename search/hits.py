@@ -26,6 +26,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
+from insights import counting as site_traffic
 from search.models import ZeroResultQuery
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,8 @@ _dropped = 0
 def count(query, language_code, found):
     """Count one search for `query` in `language_code`; `found`: it had results."""
     global _oldest, _dropped
+    # The site traffic report counts searches per language and day (never the query).
+    site_traffic.count_search(language_code, found)
     key = (query, language_code, bool(found), timezone.localdate())
     with _lock:
         if key in _pending or len(_pending) < MAX_PENDING:

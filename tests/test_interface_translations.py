@@ -30,6 +30,8 @@ PROJECT_APPS = [
     "treatments",
     "articles",
     "appointments",
+    "notices",
+    "insights",
     "seo",
     "search",
 ]

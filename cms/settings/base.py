@@ -16,6 +16,8 @@ env = Environment()
 # in this list.
 INSTALLED_APPS = [
     "home",
+    "notices",
+    "insights",
     "locations",
     "editorial",
     "treatments",
@@ -154,6 +156,9 @@ CDN_MAX_AGE = 0
 # many seconds have passed since the first, after the next response (search/hits.py); 0 writes
 # each search at once.
 SEARCH_HITS_FLUSH_SECONDS = env.int("SEARCH_HITS_FLUSH_SECONDS", default=10)
+# Site traffic (insights/counting.py): page views, referrers, searches and appointment requests
+# per day are held in each process and written together after this many seconds.
+INSIGHTS_FLUSH_SECONDS = env.int("INSIGHTS_FLUSH_SECONDS", default=10)
 
 # ---------------------------------------------------------------------------------------------
 # Security and accounts

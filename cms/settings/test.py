@@ -31,6 +31,9 @@ API_RATE_LIMIT_TOKEN = 100_000
 PAGE_CACHE_SECONDS = 0
 # Each search is written at once; tests/search/test_search_hits.py turns the batching on.
 SEARCH_HITS_FLUSH_SECONDS = 0
+# Counted in memory and written when a test calls `insights.counting.flush()`: page budgets
+# measure what a visitor waits for, not the batched write.
+INSIGHTS_FLUSH_SECONDS = 3600
 # Thousands of test images need no renditions up front; tests/test_renditions.py turns it on.
 RENDITIONS_ON_PUBLISH = False
 

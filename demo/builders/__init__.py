@@ -6,17 +6,19 @@ included, in the other languages, as wagtail-localize translations of the first 
 editorial groups' permissions and workflow, which need every section.
 """
 
-from demo.builders import articles, governance, locations, site, treatments
+from demo.builders import articles, governance, locations, notices, site, treatments
 
 BUILDERS = [
     site.build,
     locations.build,
     treatments.build,
     articles.build,
+    notices.build,
     site.build_home_features,
     site.translate,
     locations.translate,
     treatments.translate,
     articles.translate,
+    notices.translate,
     governance.build,
 ]

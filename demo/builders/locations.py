@@ -17,6 +17,7 @@ from demo.helpers import (
     Images,
     ensure_page,
     find_page,
+    find_path,
     heading,
     link_pages,
     require_home_page,
@@ -75,7 +76,15 @@ def build_appointment_page(command, copy):
     """The appointment request page under the home page (the site's one conversion path)."""
     home = require_home_page()
     words = appointment_page_words(copy[source_language()])
-    return ensure_page(command, home, AppointmentRequestPage, copy["slug"], **words)[0]
+    privacy_notice = find_path(copy["privacy_notice"]) if copy.get("privacy_notice") else None
+    return ensure_page(
+        command,
+        home,
+        AppointmentRequestPage,
+        copy["slug"],
+        privacy_notice=privacy_notice,
+        **words,
+    )[0]
 
 
 def location_words(words, images):

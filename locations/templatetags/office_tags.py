@@ -19,6 +19,7 @@ from home.templatetags.clinic_tags import (
     site_root,
 )
 from locations.models import LocationPage
+from notices.templatetags.notice_tags import read_notices
 
 register = template.Library()
 
@@ -56,7 +57,8 @@ def office_list(context):
 
 @register.simple_tag(takes_context=True)
 def site_footer(context):
-    """The footer's words, every office with address and phone, and the legal pages; the same
+    """The footer's words, every office with address and phone, the Good Faith Estimate notice,
+    the links to the nondiscrimination and language assistance notices and the legal pages; the same
     on every page of a language, so it is rendered once per content version."""
     request = context.get("request")
     html = caching.fragment(
@@ -75,15 +77,25 @@ def _footer_context(context):
     active = request_locale(request).pk
     footer = next(iter(sorted(footers, key=lambda row: row.locale_id != active)), None)
     root = site_root(request)
+    notices = read_notices(request)
+    # The notices' own pages are linked beside the Good Faith Estimate, not again in the list.
+    linked = {
+        page.translation_key
+        for page in (notices["nondiscrimination_page"], notices["language_assistance_page"])
+        if page is not None
+    }
     legal_pages = []
     if root is not None:
         standard = ContentType.objects.get_for_model(StandardPage).pk
         legal_pages = [
             child
             for child in root_children(request, root)
-            if child.content_type_id == standard and not child.show_in_menus
+            if child.content_type_id == standard
+            and not child.show_in_menus
+            and child.translation_key not in linked
         ]
     return {
+        **notices,
         "request": request,
         "footer": footer,
         "locations": office_list(context),

@@ -16,3 +16,21 @@
     if (menu.open && !menu.contains(event.target)) menu.open = false;
   });
 })();
+
+// One count of this page view for the clinic's own "Site traffic" report: the page's id and,
+// when the visitor came from another site, that site's domain. Sent to this site only; no cookie,
+// no identifier, nothing about the visitor (insights/views.py).
+(function () {
+  "use strict";
+  var page = document.body && document.body.getAttribute("data-page-id");
+  if (!page || !navigator.sendBeacon || navigator.webdriver) return;
+  var data = new URLSearchParams();
+  data.set("page", page);
+  try {
+    var from = document.referrer ? new URL(document.referrer).hostname : "";
+    if (from && from !== location.hostname) data.set("ref", from);
+  } catch (error) {
+    // An unreadable referrer is simply not counted.
+  }
+  navigator.sendBeacon("/insights/hit", data);
+})();

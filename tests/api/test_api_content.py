@@ -26,6 +26,8 @@ DEMO_TYPES = [
     "locations.PhysicianIndexPage",
     "locations.PhysicianPage",
     "appointments.AppointmentRequestPage",
+    "notices.CostsPage",
+    "notices.LanguageAssistancePage",
 ]
 
 

@@ -16,6 +16,7 @@ from home.models import (
     HomeFeaturedPage,
 )
 from locations.models import HoursException, OpeningHours, PhysicianLocation
+from notices.models import LanguageTagline, PatientNotices
 from treatments.models import TreatmentCondition, TreatmentLocation
 
 pytestmark = pytest.mark.django_db
@@ -136,6 +137,8 @@ def counts():
         "hours_exceptions": HoursException.objects.count(),
         "featured": HomeFeaturedPage.objects.count(),
         "footers": FooterContent.objects.count(),
+        "patient_notices": PatientNotices.objects.count(),
+        "taglines": LanguageTagline.objects.count(),
         "spanish_pages": Page.objects.filter(locale__language_code="es").count(),
         "translations": Translation.objects.count(),
         "translated_strings": StringTranslation.objects.count(),
@@ -151,8 +154,11 @@ def test_loading_the_demo_content_again_changes_nothing():
     assert before["physician_locations"] == 2 * 2
     assert before["footers"] == 2
     english = Page.objects.filter(locale__language_code="en", depth__gt=1).count()
-    # Every page has its translation, and so do the footer and the article topics.
-    assert before["spanish_pages"] == english == before["translations"] - 1 - before["topics"]
+    assert before["patient_notices"] == 2
+    assert before["taglines"] >= 15
+    # Every page has its translation, and so do the footer, the patient notices and the article
+    # topics.
+    assert before["spanish_pages"] == english == before["translations"] - 2 - before["topics"]
     assert before["topics"] == 3
     call_command("load_demo_content", with_admin=True, stdout=io.StringIO())
     assert counts() == before
