@@ -38,6 +38,7 @@ EXPECTED_PERMISSIONS = {
     "Marketing editors": {
         "wagtailadmin.access_admin",
         "wagtail_localize.submit_translation",
+        "insights.view_site_traffic",
         *IMAGES,
         *DOCUMENTS,
         *SNIPPETS,
@@ -52,9 +53,12 @@ EXPECTED_PERMISSIONS = {
         "wagtailadmin.access_admin",
         "appointments.view_appointmentrequest",
         "appointments.change_appointmentrequest",
+        "appointments.erase_requester",
     },
     "Site administrators": {
         "wagtailadmin.access_admin",
+        "insights.view_site_traffic",
+        "appointments.erase_requester",
         "wagtail_localize.submit_translation",
         "auth.add_user",
         "auth.change_user",
