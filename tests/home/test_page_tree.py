@@ -13,6 +13,7 @@ from locations.models import (
     PhysicianIndexPage,
     PhysicianPage,
 )
+from notices.models import CostsPage, LanguageAssistancePage
 from treatments.models import ConditionIndexPage, ConditionPage, TreatmentIndexPage, TreatmentPage
 
 
@@ -29,6 +30,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
                 AppointmentRequestPage,
                 ArticleIndexPage,
                 StandardPage,
+                CostsPage,
+                LanguageAssistancePage,
             },
         )
 
