@@ -16,6 +16,8 @@ import django
 # requests in `locations`; the apps that take them over did not exist.
 BEFORE = {"home": "0006_editorial_groups", "locations": "0004_intake_group"}
 NEW_APPS = {"articles", "editorial", "appointments"}
+# Apps added since, whose migrations depend on the moved ones: not there yet either.
+LATER_APPS = {"partners", "notices", "insights"}
 
 
 def migrate(executor, targets):
@@ -24,8 +26,9 @@ def migrate(executor, targets):
 
 
 def before_targets(graph):
-    targets = [(app, name) for app, name in graph.leaf_nodes() if app not in NEW_APPS | set(BEFORE)]
-    return targets + list(BEFORE.items()) + [(app, None) for app in sorted(NEW_APPS)]
+    absent = NEW_APPS | LATER_APPS
+    targets = [(app, name) for app, name in graph.leaf_nodes() if app not in absent | set(BEFORE)]
+    return targets + list(BEFORE.items()) + [(app, None) for app in sorted(absent)]
 
 
 def build_old_rows(apps):

@@ -97,7 +97,10 @@ def test_moved_models_keep_their_rows_types_and_references(fresh_database_url):
         }
         assert state["review_permission"] == ["editorial.record_medical_review"]
         assert state["content_types_left_behind"] == []
-        assert state["tables"] == MOVED_TABLES
+        # The moved tables carry their new apps' names (later migrations add tables of their own
+        # beside them) and none keeps its old one.
+        assert set(MOVED_TABLES) <= set(state["tables"])
+        assert not [table for table in state["tables"] if table.startswith(("home_", "locations_"))]
     # Undone, the tables take their old names again.
     assert report["tables_after_undoing"] == sorted(
         table.replace("articles_", "home_")

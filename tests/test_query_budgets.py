@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 # A page's budget: what a request may cost at most, whatever it lists, with the page cache off.
 # Between two changes the pieces built from other pages (menu, footer, cards of related pages) are
-# kept as text; the first request after a change builds them all again. Measured: 9 to 19 between
+# kept as text; the first request after a change builds them all again. Measured: 9 to 21 between
 # changes (the demo's article, with its author, reviewer, topics, conditions, treatments and
 # references), 12 to 26 after one (a treatment with its conditions and offices). Of those, the
 # menu, footer, offices, alerts, settings and language links are 8 (the footer's patient notices,
@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 # they name) and Wagtail's finding of the page and its view restrictions 4 to 6; a condition's
 # or treatment's testimonials (issue 24) are one more, kept with the page's other fragments.
 # Issue 19 aims at 15 after a change; not reached yet.
-BUDGET = 19
+BUDGET = 21
 BUDGET_AFTER_A_CHANGE = 26
 
 

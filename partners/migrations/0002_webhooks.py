@@ -6,37 +6,22 @@ import django.utils.timezone
 import partners.models
 from django.db import migrations, models
 
+from home.group_permissions import GroupPermissions
+
 
 # Site administrators manage the subscriptions and read (and redeliver) their deliveries.
-ADMINISTRATORS_PERMISSIONS = [
-    ("webhooksubscription", action, f"Can {action} webhook subscription")
-    for action in ("add", "change", "delete", "view")
-] + [
-    ("webhookdelivery", action, f"Can {action} webhook delivery") for action in ("change", "view")
-]
-
-
-def grant_administrators(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    group = Group.objects.filter(name="Site administrators").first()
-    if group is None:
-        return
-    for model, action, label in ADMINISTRATORS_PERMISSIONS:
-        # On a new database the permissions are created only after all migrations have run.
-        content_type, _ = ContentType.objects.get_or_create(app_label="partners", model=model)
-        permission, _ = Permission.objects.get_or_create(
-            content_type=content_type, codename=f"{action}_{model}", defaults={"name": label}
-        )
-        group.permissions.add(permission)
-
-
-def revoke_administrators(apps, schema_editor):
-    apps.get_model("auth", "Permission").objects.filter(
-        content_type__app_label="partners",
-        codename__in=[f"{action}_{model}" for model, action, _ in ADMINISTRATORS_PERMISSIONS],
-    ).delete()
+ADMINISTRATORS = GroupPermissions(
+    ["Site administrators"],
+    "partners",
+    [
+        ("webhooksubscription", f"{action}_webhooksubscription", f"Can {action} webhook subscription")
+        for action in ("add", "change", "delete", "view")
+    ]
+    + [
+        ("webhookdelivery", f"{action}_webhookdelivery", f"Can {action} webhook delivery")
+        for action in ("change", "view")
+    ],
+)
 
 
 class Migration(migrations.Migration):
@@ -95,5 +80,5 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['status', 'next_attempt_at'], name='partners_we_status_73a6a6_idx')],
             },
         ),
-        migrations.RunPython(grant_administrators, revoke_administrators),
+        migrations.RunPython(ADMINISTRATORS.grant, ADMINISTRATORS.revoke),
     ]

@@ -474,12 +474,16 @@ def test_the_groups_migration_can_be_reversed_and_replayed(demo):
     assert Group.objects.filter(name="Intake").exists()  # comes from the offices' migration
 
     migration.create_groups(apps, None)
-    # The webhooks' migration depends on it and grants the administrators their permissions:
-    # `migrate` applies it again after it.
-    webhooks = importlib.import_module("partners.migrations.0002_webhooks")
-    webhooks.grant_administrators(apps, None)
     for operation in relabels:
         operation.code(apps, schema_editor)
+    # Later migrations depend on these and grant the groups more permissions: `migrate` applies
+    # them again after them.
+    for app, name, grant in (
+        ("partners", "0002_webhooks", "ADMINISTRATORS"),
+        ("appointments", "0005_erasure_permission", "ERASURE"),
+        ("insights", "0002_report_permission", "REPORT"),
+    ):
+        getattr(importlib.import_module(f"{app}.migrations.{name}"), grant).grant(apps, None)
     for name in created:
         permissions = Group.objects.get(name=name).permissions.select_related("content_type")
         names = {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
