@@ -297,15 +297,15 @@ def test_counts_the_database_refuses_are_kept_for_the_next_write(demo, monkeypat
 
     counting.count_view(demo.home.pk)
     calls = {"n": 0}
-    real = counting._existing_pages
+    real = counting.PENDING.prepare
 
     def failing(batch):
         calls["n"] += 1
         raise DatabaseError("down")
 
-    monkeypatch.setattr(counting, "_existing_pages", failing)
+    monkeypatch.setattr(counting.PENDING, "prepare", failing)
     counting.flush()
     assert not PageViewCount.objects.exists()
-    monkeypatch.setattr(counting, "_existing_pages", real)
+    monkeypatch.setattr(counting.PENDING, "prepare", real)
     counting.flush()
     assert PageViewCount.objects.get().views == 1
