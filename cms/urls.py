@@ -34,7 +34,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # The page-view beacon of the site traffic report (insights/views.py).
     path("insights/hit", insights_views.hit, name="insights_hit"),
-    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
+    path("sitemap.xml", seo_views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", seo_views.sitemap_section, name="sitemap_section"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
 ]
 

@@ -1,56 +1,79 @@
 """The XML sitemap: every live, public page of the site in every language, with hreflang alternates.
 
+`/sitemap.xml` is an index of files of at most `PageSitemap.limit` pages each
+(`/sitemap-pages.xml?p=1`, `?p=2`, …), so that no file grows with the site: a network's 10,000
+pages are five files, each built with the same few queries.
+
 Wagtail keeps each language's page as a page of its own, linked to the others by a translation
-key, so the alternates of a page are the listed pages that share its key: found in the same list,
-without a query per page.
+key, so the alternates of a page are the listed pages that share its key: one query per file finds
+them for all its pages.
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Q
-from wagtail.models import Locale, Page, Site
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce
+from wagtail.models import Locale, Page, Site, get_page_models
 
 from home.localization import default_locale
+from home.models import SeoMixin
+
+# What a page's address, language and dates need, and nothing of its content.
+FIELDS = [
+    "id",
+    "path",
+    "url_path",
+    "locale_id",
+    "translation_key",
+    "last_published_at",
+    "latest_revision_created_at",
+]
+
+
+def hidden_from_search_engines():
+    """The pages whose editors asked search engines to stay away (their type's `noindex`)."""
+    hidden = Q(pk__in=[])
+    for model in get_page_models():
+        if issubclass(model, SeoMixin):
+            hidden |= Q(pk__in=model.objects.filter(noindex=True).values("pk"))
+    return hidden
 
 
 class PageSitemap(Sitemap):
     """Pages of the request's site, in every locale, that search engines may list."""
 
-    limit = 50_000  # the most one sitemap file may hold
+    limit = 2_000  # pages in one file: about 1 MB of XML with their alternates
 
     def __init__(self, request):
         self.request = request
 
-    def items(self):
-        if not hasattr(self, "_pages"):
-            self._pages = self._find_pages()
-        return self._pages
-
-    def _find_pages(self):
+    def listed(self):
         site = Site.find_for_request(self.request)
         if site is None:
-            return []
+            return Page.objects.none()
         # The site's root page in each language: the English home page and its translations.
         roots = Page.objects.filter(translation_key=site.root_page.translation_key)
-        within_site = Q()
+        within_site = Q(pk__in=[])
         for path in roots.values_list("path", flat=True):
             within_site |= Q(path__startswith=path)
-        pages = [
-            page
-            for page in Page.objects.live()
+        return (
+            Page.objects.live()
             .public()
             .filter(within_site)
             .exclude(alias_of__isnull=False)
-            .order_by("path")
-            .specific()
-            if not getattr(page, "noindex", False)
-        ]
-        locales = {locale.pk: locale for locale in Locale.objects.all()}
-        for page in pages:
-            page.locale = locales[page.locale_id]  # saves a query per page
-        return pages
+            .exclude(hidden_from_search_engines())
+        )
+
+    def items(self):
+        return self.listed().order_by("path").only(*FIELDS)
 
     def lastmod(self, page):
         return page.last_published_at or page.latest_revision_created_at
+
+    def get_latest_lastmod(self):
+        """For the index: the newest change of any listed page, counted by the database."""
+        return self.listed().aggregate(
+            latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
+        )["latest"]
 
     def get_urls(self, page=1, site=None, protocol=None):
         protocol = self.get_protocol(protocol)
@@ -59,23 +82,31 @@ class PageSitemap(Sitemap):
         def absolute(url):
             return url if "://" in url else f"{protocol}://{domain}{url}"
 
-        locations = {item.pk: absolute(item.get_url(self.request)) for item in self.items()}
+        pages = list(self.paginator.page(page).object_list)
+        # Every language version of this file's pages, wherever in the sitemap they are listed.
+        versions = list(
+            self.listed()
+            .filter(translation_key__in={item.translation_key for item in pages})
+            .only(*FIELDS)
+        )
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        locations = {version.pk: absolute(version.get_url(self.request)) for version in versions}
         by_translation = {}
-        for item in self.items():
-            by_translation.setdefault(item.translation_key, []).append(item)
+        for version in versions:
+            by_translation.setdefault(version.translation_key, []).append(version)
         default_language = default_locale().language_code if default_locale() else None
 
         urls = []
-        for item in self.paginator.page(page).object_list:
-            versions = by_translation[item.translation_key]
+        for item in pages:
+            translations = by_translation[item.translation_key]
             alternates = []
-            if len(versions) > 1:
+            if len(translations) > 1:
                 alternates = [
-                    {"lang_code": version.locale.language_code, "location": locations[version.pk]}
-                    for version in versions
+                    {"lang_code": languages[version.locale_id], "location": locations[version.pk]}
+                    for version in translations
                 ]
                 default = next(
-                    (v for v in versions if v.locale.language_code == default_language), None
+                    (v for v in translations if languages[v.locale_id] == default_language), None
                 )
                 if default is not None:
                     alternates.append({"lang_code": "x-default", "location": locations[default.pk]})

@@ -22,6 +22,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from articles.models import ArticlePage
 from home.factories import StandardPageFactory
+from seo.sitemaps import PageSitemap
 from tests.seo import schemaorg
 from treatments.factories import ConditionPageFactory
 from treatments.models import ConditionPage, TreatmentPage
@@ -450,20 +451,33 @@ def test_the_ketamine_page_shows_its_off_label_status(client, demo):
 # ---------------------------------------------------------------------------------------------
 # Sitemap and robots.txt
 # ---------------------------------------------------------------------------------------------
-def sitemap_entries(client):
+def sitemap_files(client):
+    """The files /sitemap.xml, an index, names; each must answer."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
     root = ElementTree.fromstring(response.content)
+    assert root.tag == f"{{{SITEMAP_NS['sm']}}}sitemapindex"
+    return [
+        entry.findtext("sm:loc", namespaces=SITEMAP_NS)
+        for entry in root.findall("sm:sitemap", SITEMAP_NS)
+    ]
+
+
+def sitemap_entries(client):
     entries = {}
-    for url in root.findall("sm:url", SITEMAP_NS):
-        entries[url.findtext("sm:loc", namespaces=SITEMAP_NS)] = {
-            "lastmod": url.findtext("sm:lastmod", namespaces=SITEMAP_NS),
-            "alternates": {
-                link.get("hreflang"): link.get("href")
-                for link in url.findall("xhtml:link", SITEMAP_NS)
-            },
-        }
+    for location in sitemap_files(client):
+        response = fetch(client, location)
+        assert response.status_code == 200, location
+        root = ElementTree.fromstring(response.content)
+        for url in root.findall("sm:url", SITEMAP_NS):
+            entries[url.findtext("sm:loc", namespaces=SITEMAP_NS)] = {
+                "lastmod": url.findtext("sm:lastmod", namespaces=SITEMAP_NS),
+                "alternates": {
+                    link.get("hreflang"): link.get("href")
+                    for link in url.findall("xhtml:link", SITEMAP_NS)
+                },
+            }
     return entries
 
 
@@ -510,14 +524,49 @@ def test_sitemap_queries_do_not_grow_with_the_pages_listed(client, demo):
     def queries():
         with CaptureQueriesContext(connection) as captured:
             assert client.get("/sitemap.xml").status_code == 200
+            assert client.get("/sitemap-pages.xml?p=1").status_code == 200
         return len(captured)
 
-    client.get("/sitemap.xml")
+    queries()
     few = queries()
     for number in range(20):
         ConditionPageFactory(parent=demo.conditions, title=f"Condition {number}")
-    client.get("/sitemap.xml")  # the site for the host is looked up again after a change
+    queries()  # the site for the host is looked up again after a change
     assert queries() <= few
+
+
+def test_the_sitemap_is_split_into_files_of_bounded_size(client, demo, monkeypatch):
+    """However many pages the site has, no file lists more than the limit, and together they list
+    each page once, its alternates included even when they are in another file."""
+    spanish = spanish_translation(demo.migraine)
+    everything = sitemap_entries(client)
+    monkeypatch.setattr(PageSitemap, "limit", 7)
+    files = sitemap_files(client)
+    assert files[0] == "http://testserver/sitemap-pages.xml"
+    assert files[1:] == [
+        f"http://testserver/sitemap-pages.xml?p={number}" for number in range(2, len(files) + 1)
+    ]
+    assert len(files) == -(-len(everything) // 7)
+    seen = []
+    for location in files:
+        root = ElementTree.fromstring(fetch(client, location).content)
+        urls = root.findall("sm:url", SITEMAP_NS)
+        assert 1 <= len(urls) <= 7, location
+        seen += [url.findtext("sm:loc", namespaces=SITEMAP_NS) for url in urls]
+    assert sorted(seen) == sorted(everything)
+    assert sitemap_entries(client) == everything
+    assert everything[f"http://testserver{spanish.url}"]["alternates"]["en"] == (
+        f"http://testserver{demo.migraine.url}"
+    )
+
+
+@pytest.mark.parametrize("query", ["p=0", "p=99", "p=abc", "p=99999999999999999999999", "p=%00"])
+def test_a_sitemap_page_that_does_not_exist_answers_404(client, demo, query):
+    assert client.get(f"/sitemap-pages.xml?{query}").status_code == 404
+
+
+def test_an_unknown_sitemap_answers_404(client, demo):
+    assert client.get("/sitemap-images.xml").status_code == 404
 
 
 def test_robots_txt_keeps_crawlers_out_of_the_admin_and_search_and_names_the_sitemap(client):
