@@ -28,14 +28,15 @@ SECRET_KEY = _required("SECRET_KEY")
 ADMIN_REQUIRE_2FA = env.bool("ADMIN_REQUIRE_2FA", default=True)
 ALLOWED_HOSTS = [host.strip() for host in _required("ALLOWED_HOSTS").split(",") if host.strip()]
 _required("DATABASE_URL")
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"].endswith("postgresql"):
-    # A database host that does not answer fails the request in seconds (the styled 503), instead
-    # of holding the worker until gunicorn's timeout.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(
-        "DB_CONNECT_TIMEOUT_SECONDS", default=5, minimum=1
-    )
+for _database in DATABASES.values():  # the primary, and its read replica if there is one
+    _database["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
+    _database["CONN_HEALTH_CHECKS"] = True
+    if _database["ENGINE"].endswith("postgresql"):
+        # A database host that does not answer fails the request in seconds (the styled 503),
+        # instead of holding the worker until gunicorn's timeout.
+        _database.setdefault("OPTIONS", {})["connect_timeout"] = env.int(
+            "DB_CONNECT_TIMEOUT_SECONDS", default=5, minimum=1
+        )
 
 
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

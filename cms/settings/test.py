@@ -20,6 +20,11 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     DATABASES["default"].setdefault("TEST", {})
     DATABASES["default"]["TEST"]["NAME"] = env.str("TEST_DATABASE_NAME", default="test_clinic")
 
+# A second alias for the database, as a read replica would be (cms/db_router.py); the router's
+# tests send the visitors' reads to it with READ_REPLICA = "replica", the rest of the suite does not.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+READ_REPLICA = ""
+
 # Publishing and task logs are noise in test output; warnings and errors still show.
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 
