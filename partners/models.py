@@ -66,6 +66,8 @@ class WebhookEvent(models.TextChoices):
     PAGE_MOVED = "page.moved", "Page moved"
     IMAGE_SAVED = "image.saved", "Image added or changed"
     IMAGE_DELETED = "image.deleted", "Image deleted"
+    TOPIC_SAVED = "topic.saved", "Article topic added or renamed"
+    TOPIC_DELETED = "topic.deleted", "Article topic deleted"
 
 
 def new_webhook_secret():
@@ -131,12 +133,14 @@ class WebhookSubscription(models.Model):
             raise ValidationError(errors)
 
     def wants(self, event, page_type=None, locale=None):
-        """Whether this subscription is told of `event`; its page types and languages narrow
-        page events only (images belong to no page and no language)."""
+        """Whether this subscription is told of `event`; its page types narrow page events, its
+        languages page and topic events (images belong to no page and no language)."""
         if event not in self.events:
             return False
-        if not event.startswith("page."):
+        if event.startswith("image."):
             return True
+        if event.startswith("topic."):
+            return not self.locales or locale in self.locales
         return (not self.page_types or page_type in self.page_types) and (
             not self.locales or locale in self.locales
         )

@@ -44,8 +44,9 @@ from django.utils import timezone
 from django_tasks import task
 from standardwebhooks import Webhook
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
+from articles.models import ArticleTopic
 from editorial.governance import SITE_ADMINISTRATORS
 from partners.models import PageChange, WebhookDelivery, WebhookSubscription
 
@@ -162,10 +163,41 @@ def image_saved_or_deleted(sender, instance, created=False, update_fields=None, 
     queue((subscription, payload) for subscription in subscriptions)
 
 
+def topic_saved_or_deleted(sender, instance, **kwargs):
+    """An article topic added, renamed or deleted: partners see topics in articles' `topics`."""
+    if kwargs.get("raw"):
+        return
+    deleted = kwargs.get("signal") is post_delete
+    event = "topic.deleted" if deleted else "topic.saved"
+    locale = Locale.objects.filter(pk=instance.locale_id).values_list("language_code", flat=True)
+    language_code = locale.first()
+    subscriptions = [
+        s
+        for s in WebhookSubscription.objects.filter(active=True)
+        if s.wants(event, locale=language_code)
+    ]
+    if not subscriptions:
+        return
+    payload = {
+        "type": event,
+        "timestamp": timezone.now().isoformat().replace("+00:00", "Z"),
+        "data": {
+            "id": instance.pk,
+            "locale": language_code,
+            "translation_key": str(instance.translation_key),
+            "name": None if deleted else instance.name,
+            "slug": instance.slug,
+        },
+    }
+    queue((subscription, payload) for subscription in subscriptions)
+
+
 def connect():
     image_model = get_image_model()
     post_save.connect(image_saved_or_deleted, sender=image_model, dispatch_uid="webhook-image-s")
     post_delete.connect(image_saved_or_deleted, sender=image_model, dispatch_uid="webhook-image-d")
+    post_save.connect(topic_saved_or_deleted, sender=ArticleTopic, dispatch_uid="webhook-topic-s")
+    post_delete.connect(topic_saved_or_deleted, sender=ArticleTopic, dispatch_uid="webhook-topic-d")
 
 
 def enqueue_all(ids):

@@ -12,6 +12,7 @@ import time
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -376,3 +377,51 @@ def test_image_changes_reach_the_subscriptions_that_asked_for_them(
         "title": "Infusion room",
         "detail_url": f"http://127.0.0.1:8000/api/v2/images/{image_id}/",
     }
+
+
+def test_topic_changes_reach_the_subscriptions_of_their_language(
+    demo, django_capture_on_commit_callbacks
+):
+    """Partners see an article's topics by name: a renamed or deleted topic is news to them."""
+    from articles.models import ArticleTopic
+
+    english = ArticleTopic.objects.get(locale__language_code="en", slug="migraine")
+    spanish = ArticleTopic.objects.get(
+        translation_key=english.translation_key, locale__language_code="es"
+    )
+    with Receiver() as receiver:
+        subscription = subscribe(receiver.url, ["topic.saved", "topic.deleted"], locales=["es"])
+        subscribe(receiver.url + "?pages-only", ALL_EVENTS)
+        with django_capture_on_commit_callbacks(execute=True):
+            english.name = "Migraine and headache"
+            english.save()  # English: not for this subscription
+        with django_capture_on_commit_callbacks(execute=True):
+            spanish.name = "Migraña y cefalea"
+            spanish.save()
+        spanish_id = spanish.pk
+        with django_capture_on_commit_callbacks(execute=True):
+            ArticleTopic.objects.filter(pk=spanish_id).delete()
+        run_worker()
+        time.sleep(0.2)
+        requests = list(receiver.requests)
+
+    assert len(requests) == 2
+    payloads = [verified(subscription, request) for request in requests]
+    assert [(p["type"], p["data"]["name"]) for p in payloads] == [
+        ("topic.saved", "Migraña y cefalea"),
+        ("topic.deleted", None),
+    ]
+    assert payloads[0]["data"] == {
+        "id": spanish_id,
+        "locale": "es",
+        "translation_key": str(english.translation_key),
+        "name": "Migraña y cefalea",
+        "slug": spanish.slug,
+    }
+
+
+def test_a_subscription_to_an_unknown_event_is_refused():
+    subscription = WebhookSubscription(url="https://partner.example/hook", events=["topic.renamed"])
+    with pytest.raises(ValidationError) as error:
+        subscription.full_clean()
+    assert "topic.saved" in str(error.value)  # the message lists the events there are
