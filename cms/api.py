@@ -16,8 +16,8 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms.api_images import ClinicImagesAPIViewSet
 from cms.api_query import InvalidParameter, parse_moment
 from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.localization import locale_code, prefetch_page_relations
@@ -142,7 +142,7 @@ class ClinicAPIRouter(WagtailAPIRouter):
 
 api_v2 = ClinicAPIRouter("wagtailapi")
 api_v2.register_endpoint("pages", ClinicPagesAPIViewSet)
-api_v2.register_endpoint("images", ImagesAPIViewSet)
+api_v2.register_endpoint("images", ClinicImagesAPIViewSet)
 api_v2.register_endpoint("documents", DocumentsAPIViewSet)
 
 __all__ = ["api_v2", "api_v3"]
