@@ -201,6 +201,21 @@ class ImageRenditionsField(Field):
         return image_renditions(value)
 
 
+class DistanceMilesField(Field):
+    """How far a page (an office) is from the place a listing was asked about, in miles to a
+    tenth, as annotated by the listing; None when nothing was asked."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return getattr(instance, "distance_miles", None)
+
+    def to_representation(self, value) -> float | None:
+        return value
+
+
 class TopicsField(Field):
     """Article topics as small objects, in the language of the page that lists them."""
 

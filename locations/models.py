@@ -31,6 +31,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.api import (
     AddressField,
     CoordinatesField,
+    DistanceMilesField,
     HoursExceptionsField,
     ImageRenditionsField,
     OpeningHoursField,
@@ -278,6 +279,7 @@ class LocationPage(BasePage):
         APIField("image", serializer=ImageRenditionsField()),
         APIField("address", serializer=AddressField(source="get_api_address")),
         APIField("coordinates", serializer=CoordinatesField(source="get_api_coordinates")),
+        APIField("distance_miles", serializer=DistanceMilesField()),
         APIField("phone"),
         APIField("opening_hours", serializer=OpeningHoursField(source="get_api_opening_hours")),
         APIField(
