@@ -20,6 +20,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from cms.api_finder import NearFilter, PhysicianFilter
 from cms.api_images import ClinicImagesAPIViewSet
 from cms.api_query import InvalidParameter, parse_moment
+from cms.api_search import SiteSearchFilter, in_site_order
 from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.localization import locale_code, prefetch_page_relations
 
@@ -98,7 +99,7 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
         PhysicianFilter,
         ChangedSinceFilter,
         NearFilter,  # orders by distance, after Wagtail's ordering
-        PagesAPIViewSet.filter_backends[-1],  # search must stay last
+        SiteSearchFilter,  # in place of Wagtail's; search must stay last
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         ["condition", "location", "treatment", "changed_since", "near", "specialty", "language"]
@@ -134,7 +135,7 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        return None if page is None else self._prefetch_listed(list(page))
+        return None if page is None else self._prefetch_listed(in_site_order(self.request, page))
 
     @staticmethod
     def _prefetch_listed(pages):
