@@ -133,6 +133,7 @@ class OpeningPeriod(TypedDict):
     weekday_name: str
     opens: str  # HH:MM, local time of the office
     closes: str
+    time_zone: str  # the office's, e.g. America/New_York
 
 
 class HoursException(TypedDict):
@@ -141,6 +142,7 @@ class HoursException(TypedDict):
     closed: bool
     opens: str | None
     closes: str | None
+    time_zone: str
 
 
 class AddressField(Field):

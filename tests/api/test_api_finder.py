@@ -2,6 +2,8 @@
 with their distance, physicians filter by office, specialty, language and new patients, as the
 site does, in a fixed number of queries; bad input answers 400 naming the parameter."""
 
+from zoneinfo import ZoneInfo
+
 import pytest
 
 from locations.factories import LocationPageFactory, PhysicianPageFactory
@@ -218,3 +220,11 @@ def test_physician_filters_cost_the_same_however_many_physicians(
         physician(demo, f"Eli Stone {number}", ["Neurology"], ["en"], True, [demo.stamford])
     assert queries() == one_more
     assert len(listed(client, url)) == 8
+
+
+def test_opening_hours_and_closures_carry_the_offices_time_zone(client, demo):
+    data = client.get(f"/api/v2/pages/{demo.westport.pk}/").json()
+    assert data["opening_hours"] and data["hours_exceptions"]
+    for row in data["opening_hours"] + data["hours_exceptions"]:
+        assert row["time_zone"] == "America/New_York"
+    assert ZoneInfo(data["opening_hours"][0]["time_zone"])
