@@ -16,9 +16,11 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms.api_finder import NearFilter, PhysicianFilter
+from cms.api_images import ClinicImagesAPIViewSet
 from cms.api_query import InvalidParameter, parse_moment
+from cms.api_search import SiteSearchFilter, in_site_order
 from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.localization import locale_code, prefetch_page_relations
 
@@ -94,13 +96,28 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
     filter_backends = [
         *PagesAPIViewSet.filter_backends[:-1],
         RelationFilter,
+        PhysicianFilter,
         ChangedSinceFilter,
-        PagesAPIViewSet.filter_backends[-1],  # search must stay last
+        NearFilter,  # orders by distance, after Wagtail's ordering
+        SiteSearchFilter,  # in place of Wagtail's; search must stay last
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
-        ["condition", "location", "treatment", "changed_since"]
+        ["condition", "location", "treatment", "changed_since", "near", "specialty", "language"]
     )
     meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        # An office listing shows each office's distance from `?near=` (null without it).
+        fields = super().get_listing_default_fields(model)
+        if "distance_miles" in cls.get_body_fields_names(model):
+            fields.append("distance_miles")
+        return fields
+
+    def handle_exception(self, exc):
+        if isinstance(exc, InvalidParameter):  # a filter's value (cms.api_finder)
+            return Response({"message": exc.message, "parameter": exc.name}, status=400)
+        return super().handle_exception(exc)
 
     def detail_view(self, request, pk):
         instance = self.get_object()
@@ -118,7 +135,7 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        return None if page is None else self._prefetch_listed(list(page))
+        return None if page is None else self._prefetch_listed(in_site_order(self.request, page))
 
     @staticmethod
     def _prefetch_listed(pages):
@@ -142,7 +159,7 @@ class ClinicAPIRouter(WagtailAPIRouter):
 
 api_v2 = ClinicAPIRouter("wagtailapi")
 api_v2.register_endpoint("pages", ClinicPagesAPIViewSet)
-api_v2.register_endpoint("images", ImagesAPIViewSet)
+api_v2.register_endpoint("images", ClinicImagesAPIViewSet)
 api_v2.register_endpoint("documents", DocumentsAPIViewSet)
 
 __all__ = ["api_v2", "api_v3"]

@@ -63,6 +63,17 @@ class Integer:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One of a few words (`accepting_new_patients=true`)."""
+
+    words: tuple
+
+    def check(self, name, value):
+        if value not in self.words:
+            raise InvalidParameter(name, f"{name} must be {' or '.join(self.words)}")
+
+
+@dataclass(frozen=True)
 class DateTime:
     """An ISO 8601 date-time that stays inside the calendar in UTC (9999-12-31T23:00-05:00 does
     not). Without an offset it is read in the clinic's time zone."""
@@ -100,6 +111,7 @@ PARAMETERS = {
     "location": IDS,
     "treatment": IDS,
     "user_id": Integer(numbers_only=False),
+    "accepting_new_patients": Choice(("true", "false")),
     "changed_since": DateTime(),
     "created_at_from": DateTime(),
     "created_at_to": DateTime(),

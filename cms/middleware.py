@@ -175,7 +175,8 @@ class APICacheHeadersMiddleware:
         # A response that forbids storing (a previewed draft) keeps its own header.
         if (
             request.method in ("GET", "HEAD")
-            and response.status_code == 200
+            # 302: an image rendition's address (cms.api_images), cached as the image's data is.
+            and response.status_code in (200, 302)
             and "no-store" not in response.get("Cache-Control", "")
         ):
             if _bearer_token(request) or getattr(request, "api_partner_token_id", None):

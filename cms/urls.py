@@ -8,7 +8,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
-from cms import api_changes, api_preview, two_factor, views
+from cms import api_changes, api_images, api_preview, two_factor, views
 from cms.api import api_v2, api_v3
 from insights import views as insights_views
 from search import views as search_views
@@ -29,6 +29,12 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/changes/", api_changes.changes, name="api_v2_changes"),
     path("api/v3/changes/", api_changes.changes, name="api_v3_changes"),
+    # Another size or format of an image, from the allow-list (docs/api.md, "Images").
+    path(
+        "api/v2/images/<int:pk>/rendition/",
+        api_images.rendition,
+        name="api_v2_image_rendition",
+    ),
     path("api/v2/", api_v2.urls),
     path("api/v3/", api_v3.urls),
     path("healthz", views.healthz, name="healthz"),

@@ -7,14 +7,22 @@ OpenAPI schema.
 """
 
 from django.conf import settings
+from django.urls import reverse
 from rest_framework.fields import Field
 from typing_extensions import TypedDict  # pydantic (API v3) needs this one on Python 3.11
 
 from home.localization import locale_code
 
-# Named rendition sizes partners can rely on: width in pixels, each in WebP and JPEG.
+# Named rendition sizes partners can rely on: width in pixels, each in WebP and JPEG. Other sizes
+# and formats, from the allow-list in settings (API_IMAGE_*), are made on request at
+# `rendition_url` (cms/api_images.py).
 IMAGE_SIZES = {"small": 400, "medium": 800, "large": 1600}
 IMAGE_FORMATS = ("webp", "jpeg")
+RENDITION_SPECS = {
+    f"{size}_{fmt}": f"width-{width}|format-{fmt}"
+    for size, width in IMAGE_SIZES.items()
+    for fmt in IMAGE_FORMATS
+}
 
 
 class RelatedPage(TypedDict):
@@ -40,6 +48,8 @@ class ImageRenditions(TypedDict):
     credit: str
     width: int
     height: int
+    download_url: str
+    rendition_url: str
     renditions: dict[str, Rendition]
 
 
@@ -63,15 +73,11 @@ def related_page(page, request=None) -> RelatedPage:
 
 
 def image_renditions(image) -> ImageRenditions | None:
-    """An image with its alt text and renditions named `<size>_<format>`, e.g. `medium_webp`."""
+    """An image with its alt text, its original (`download_url`), its renditions named
+    `<size>_<format>` (e.g. `medium_webp`) and the address of any other allowed size."""
     if image is None:
         return None
-    specs = {
-        f"{size}_{fmt}": f"width-{width}|format-{fmt}"
-        for size, width in IMAGE_SIZES.items()
-        for fmt in IMAGE_FORMATS
-    }
-    renditions = image.get_renditions(*specs.values())
+    renditions = image.get_renditions(*RENDITION_SPECS.values())
     return {
         "id": image.pk,
         "title": image.title,
@@ -79,15 +85,25 @@ def image_renditions(image) -> ImageRenditions | None:
         "credit": image.credit,
         "width": image.width,
         "height": image.height,
+        "download_url": absolute_url(image.file.url),
+        "rendition_url": image_rendition_url(image),
         "renditions": {
-            name: {
-                "url": absolute_url(renditions[spec].url),
-                "width": renditions[spec].width,
-                "height": renditions[spec].height,
-                "format": spec.rsplit("-", 1)[-1],
-            }
-            for name, spec in specs.items()
+            name: rendition_data(renditions[spec]) for name, spec in RENDITION_SPECS.items()
         },
+    }
+
+
+def image_rendition_url(image):
+    """Where a partner asks for another size or format of `image` (`?width=640&format=avif`)."""
+    return absolute_url(reverse("api_v2_image_rendition", args=[image.pk]))
+
+
+def rendition_data(rendition) -> Rendition:
+    return {
+        "url": absolute_url(rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "format": rendition.filter_spec.rsplit("-", 1)[-1],
     }
 
 
@@ -117,6 +133,7 @@ class OpeningPeriod(TypedDict):
     weekday_name: str
     opens: str  # HH:MM, local time of the office
     closes: str
+    time_zone: str  # the office's, e.g. America/New_York
 
 
 class HoursException(TypedDict):
@@ -125,6 +142,7 @@ class HoursException(TypedDict):
     closed: bool
     opens: str | None
     closes: str | None
+    time_zone: str
 
 
 class AddressField(Field):
@@ -183,6 +201,21 @@ class ImageRenditionsField(Field):
 
     def to_representation(self, value) -> ImageRenditions | None:
         return image_renditions(value)
+
+
+class DistanceMilesField(Field):
+    """How far a page (an office) is from the place a listing was asked about, in miles to a
+    tenth, as annotated by the listing; None when nothing was asked."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return getattr(instance, "distance_miles", None)
+
+    def to_representation(self, value) -> float | None:
+        return value
 
 
 class TopicsField(Field):

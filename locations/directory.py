@@ -1,5 +1,6 @@
 """The physician directory: the physicians of a section, narrowed by office, specialty, language
 spoken and whether they accept new patients (`?office=<id>&specialty=…&language=<code>&accepting=1`).
+The content API filters physicians with the same comparisons (`physicians_matching`).
 
 What the filters offer comes from the physicians themselves (each specialty and language at least
 one of them has, the offices they see patients at), so a choice never leads to an empty list by
@@ -38,6 +39,30 @@ class Directory:
 
 def folded(text):
     return " ".join(str(text).split()).casefold()
+
+
+def specialties_of(physician):
+    return [block.value for block in physician.specialties]
+
+
+def languages_of(physician):
+    return [block.value for block in physician.languages]
+
+
+def lists_specialty(physician, specialty):
+    """Whether the physician lists `specialty`, in any case and spacing."""
+    return any(folded(name) == folded(specialty) for name in specialties_of(physician))
+
+
+def physicians_matching(physicians, specialty=None, language=None):
+    """The ids of the physicians (a queryset) who list `specialty` and consult in `language` (a
+    code), as the directory filters them: one narrow query, compared in Python."""
+    return [
+        row.pk
+        for row in physicians.only("pk", "specialties", "languages")
+        if (specialty is None or lists_specialty(row, specialty))
+        and (language is None or language in languages_of(row))
+    ]
 
 
 def directory(index, query, physician_model, office_model, link_model):
@@ -85,12 +110,6 @@ def directory(index, query, physician_model, office_model, link_model):
         if office_key is None:
             errors.append(_("That office is not in the list: showing every office."))
 
-    def specialties_of(row):
-        return [block.value for block in row.specialties]
-
-    def languages_of(row):
-        return [block.value for block in row.languages]
-
     specialty_names = sorted(
         {name for row in rows for name in specialties_of(row) if name}, key=folded
     )
@@ -109,7 +128,7 @@ def directory(index, query, physician_model, office_model, link_model):
         for row in rows
         if (not accepting or row.accepting_new_patients)
         and (office_key is None or (row.pk, office_key) in links)
-        and (specialty is None or specialty in specialties_of(row))
+        and (specialty is None or lists_specialty(row, specialty))
         and (language is None or language in languages_of(row))
     ]
     physicians = []

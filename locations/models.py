@@ -31,6 +31,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.api import (
     AddressField,
     CoordinatesField,
+    DistanceMilesField,
     HoursExceptionsField,
     ImageRenditionsField,
     OpeningHoursField,
@@ -278,6 +279,7 @@ class LocationPage(BasePage):
         APIField("image", serializer=ImageRenditionsField()),
         APIField("address", serializer=AddressField(source="get_api_address")),
         APIField("coordinates", serializer=CoordinatesField(source="get_api_coordinates")),
+        APIField("distance_miles", serializer=DistanceMilesField()),
         APIField("phone"),
         APIField("opening_hours", serializer=OpeningHoursField(source="get_api_opening_hours")),
         APIField(
@@ -314,6 +316,7 @@ class LocationPage(BasePage):
                 "weekday_name": ENGLISH_WEEKDAYS[row.weekday],
                 "opens": f"{row.opens:%H:%M}",
                 "closes": f"{row.closes:%H:%M}",
+                "time_zone": self.time_zone,
             }
             for row in sorted(self.opening_hours.all(), key=lambda row: (row.weekday, row.opens))
         ]
@@ -326,9 +329,16 @@ class LocationPage(BasePage):
                 "closed": row.closed,
                 "opens": f"{row.opens:%H:%M}" if row.opens and not row.closed else None,
                 "closes": f"{row.closes:%H:%M}" if row.closes and not row.closed else None,
+                "time_zone": self.time_zone,
             }
             for row in self.get_upcoming_exceptions()
         ]
+
+    @property
+    def time_zone(self):
+        """The IANA name of the time zone the office's hours are in: every office keeps the
+        clinic's (`TIME_ZONE`), as the finder's "open now" reads them."""
+        return timezone.get_default_timezone_name()
 
     @classmethod
     def prefetch_relations(cls, pages):

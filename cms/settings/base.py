@@ -278,6 +278,11 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 API_RATE_LIMIT_ANONYMOUS = env.int("API_RATE_LIMIT_ANONYMOUS", default=60)
 API_RATE_LIMIT_TOKEN = env.int("API_RATE_LIMIT_TOKEN", default=600)
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+# The image sizes and formats partners may ask for at /api/v2/images/<id>/rendition/ (docs/api.md,
+# "Images"): each is a rendition made once and kept, so the list stays short.
+API_IMAGE_WIDTHS = [160, 320, 400, 480, 640, 800, 960, 1200, 1600, 2000]
+API_IMAGE_FILLS = ["160x160", "320x320", "400x400", "400x267", "800x534", "800x450", "1200x630"]
+API_IMAGE_FORMATS = ["webp", "avif", "jpeg"]
 
 # Draft preview in a partner's front end (docs/api.md, "Previewing drafts"): with
 # PARTNER_PREVIEW_URL set, the editor's preview offers "Partner app", which opens that address with

@@ -1,0 +1,86 @@
+"""The office finder and the physician directory in the content API (docs/api.md, "Offices near
+a place" and "Physicians by specialty, language and new patients").
+
+`?near=<ZIP code or town>` on `type=locations.LocationPage` lists offices nearest first with
+`distance_miles`, the place found as the site's finder finds it (`locations/finder.py`, offline
+ZIP code centroids). `?specialty=` and `?language=` on `type=locations.PhysicianPage` compare as
+the site's directory does (`locations/directory.py`); offices (`?location=`) and
+`?accepting_new_patients=` are filtered by the database. Each adds one narrow query to a listing.
+"""
+
+from django.conf import settings
+from django.db.models import Case, F, FloatField, Value, When
+from django.utils import translation
+from rest_framework.filters import BaseFilterBackend
+
+from cms.api_query import InvalidParameter
+from locations import finder
+from locations.blocks import CONSULTATION_LANGUAGES
+from locations.directory import physicians_matching
+from locations.models import LocationPage, PhysicianPage
+
+LANGUAGE_CODES = frozenset(code for code, _name in CONSULTATION_LANGUAGES)
+
+
+def needs_type(queryset, name, model):
+    if not issubclass(queryset.model, model):
+        raise InvalidParameter(name, f"{name} needs type={model._meta.label}")
+
+
+class NearFilter(BaseFilterBackend):
+    """`?near=06880` or `?near=Westport, CT`: offices nearest first, each with `distance_miles`;
+    an office without coordinates comes last, with none."""
+
+    def filter_queryset(self, request, queryset, view):
+        near = request.GET.get("near")
+        if near is None:
+            return queryset
+        needs_type(queryset, "near", LocationPage)
+        for other in ("order", "search"):
+            if other in request.GET:
+                raise InvalidParameter(
+                    other, f"near lists offices nearest first: leave out {other}"
+                )
+        # The finder's explanation, in the language of `?locale=` (English without one).
+        locale = request.GET.get("locale")
+        language = locale if locale in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        try:
+            with translation.override(language):
+                place = finder.find_place(near)
+        except finder.PlaceNotFound as problem:
+            raise InvalidParameter("near", problem.args[0]) from None
+        miles = {
+            pk: finder.miles_between(
+                place.latitude, place.longitude, float(latitude), float(longitude)
+            )
+            for pk, latitude, longitude in queryset.values_list("pk", "latitude", "longitude")
+            if latitude is not None and longitude is not None
+        }
+        distance = Case(
+            *(When(pk=pk, then=Value(round(value, 1))) for pk, value in miles.items()),
+            default=Value(None),
+            output_field=FloatField(),
+        )
+        return queryset.annotate(distance_miles=distance).order_by(
+            F("distance_miles").asc(nulls_last=True), "path"
+        )
+
+
+class PhysicianFilter(BaseFilterBackend):
+    """`?specialty=Psychiatry` (any case) and `?language=es` (a language code) for physicians."""
+
+    def filter_queryset(self, request, queryset, view):
+        specialty = request.GET.get("specialty")
+        language = request.GET.get("language")
+        for name, value in (("specialty", specialty), ("language", language)):
+            if value is not None:
+                needs_type(queryset, name, PhysicianPage)
+        if specialty is not None and not specialty.strip():
+            raise InvalidParameter("specialty", "specialty must name a specialty, e.g. Psychiatry")
+        if language is not None and language not in LANGUAGE_CODES:
+            raise InvalidParameter(
+                "language", "language must be a language code in lower case, e.g. en or es"
+            )
+        if specialty is None and language is None:
+            return queryset
+        return queryset.filter(pk__in=physicians_matching(queryset, specialty, language))
