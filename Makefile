@@ -61,7 +61,7 @@ test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 .PHONY: lighthouse screenshots guide-screens
-## make lighthouse: Lighthouse 12 (mobile) on four demo pages served production-like; medians of 3
+## make lighthouse: Lighthouse 12 (mobile) on five demo pages served production-like; medians of 3
 ## runs. LIGHTHOUSE_ARGS=--check fails below 100 in accessibility, best practices or SEO (CI).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund

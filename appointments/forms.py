@@ -137,11 +137,26 @@ class AppointmentRequestForm(forms.ModelForm):
         self.fields["wants_good_faith_estimate"].help_text = self._meta.help_texts[
             "wants_good_faith_estimate"
         ]
-        self.fields["name"].widget.attrs.update(autocomplete="name", maxlength=100)
-        self.fields["phone"].widget = forms.TextInput(
-            attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel", "maxlength": 30}
+        # The keyboard each field needs on a phone, and what the browser may fill in.
+        self.fields["name"].widget.attrs.update(
+            autocomplete="name", autocapitalize="words", enterkeyhint="next", maxlength=100
         )
-        self.fields["email"].widget.attrs.update(autocomplete="email")
+        self.fields["phone"].widget = forms.TextInput(
+            attrs={
+                "type": "tel",
+                "autocomplete": "tel",
+                "inputmode": "tel",
+                "enterkeyhint": "next",
+                "maxlength": 30,
+            }
+        )
+        self.fields["email"].widget.attrs.update(
+            autocomplete="email",
+            inputmode="email",
+            autocapitalize="off",
+            spellcheck="false",
+            enterkeyhint="next",
+        )
         self.fields["preferred_contact_method"].choices = AppointmentRequest.ContactMethod.choices
         self.fields["preferred_time"].choices = AppointmentRequest.ContactTime.choices
         offices = self.fields["office"]

@@ -314,3 +314,66 @@ class BodyBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     faq = FAQBlock()
     key_facts = KeyFactsBlock()
+
+
+class TrustPointBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=60, help_text='A short fact, e.g. "Physician-led".')
+    text = blocks.CharBlock(
+        required=False, max_length=160, help_text="One line that backs it up (optional)."
+    )
+
+    class Meta:
+        icon = "success"
+
+
+class TrustStripBlock(blocks.StructBlock):
+    """What the clinic is, in a few short facts a visitor takes in at a glance."""
+
+    heading = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        help_text="Read by screen readers only, e.g. “Why patients choose us”.",
+    )
+    points = blocks.ListBlock(TrustPointBlock(), min_num=2, max_num=6)
+
+    class Meta:
+        icon = "success"
+        template = "blocks/trust_strip.html"
+        label = "Trust strip"
+        description = "A row of short facts about the clinic, e.g. physician-led, two offices."
+        preview_value = {
+            "heading": "Why patients choose us",
+            "points": [
+                {"title": "Physician-led", "text": "A physician sees you before any treatment."},
+                {"title": "Two offices", "text": "Stamford and Westport, Connecticut."},
+            ],
+        }
+
+
+class HowItWorksBlock(blocks.StructBlock):
+    """The path from the first call to follow-up, as numbered steps."""
+
+    heading = blocks.CharBlock(max_length=120)
+    intro = blocks.TextBlock(required=False, max_length=300)
+    steps = blocks.ListBlock(StepBlock(), min_num=2, max_num=6)
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/how_it_works.html"
+        label = "How it works"
+        description = "Numbered steps from the first consultation to follow-up."
+        preview_value = {
+            "heading": "How it works",
+            "steps": [
+                {"title": "Consultation", "text": "A physician reviews your history with you."},
+                {"title": "Your plan", "text": "You decide together whether treatment fits."},
+            ],
+        }
+
+
+class HomeBodyBlock(BodyBlock):
+    """The home page's body: the blocks of every page, and the trust strip and "how it works"
+    sequence that belong near the top of the home page."""
+
+    trust_strip = TrustStripBlock()
+    how_it_works = HowItWorksBlock()

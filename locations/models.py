@@ -537,7 +537,7 @@ class PhysicianPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A portrait. Until one is uploaded the site shows the physician's initials.",
+        help_text="A portrait. Until one is uploaded the site shows a drawn portrait placeholder.",
     )
     summary = models.TextField(
         max_length=400, help_text="One or two sentences for the top of the page."

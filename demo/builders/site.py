@@ -101,8 +101,9 @@ def build_home_page(command, site_copy, images):
 def build_clinic_settings(command, site_copy):
     site = Site.objects.get(is_default_site=True)
     name, phone = site_copy["clinic_name"], site_copy["main_phone"]
+    demo_notice = site_copy.get("demo_notice", False)
     clinic, created = ClinicSettings.objects.get_or_create(
-        site=site, defaults={"clinic_name": name, "main_phone": phone}
+        site=site, defaults={"clinic_name": name, "main_phone": phone, "demo_notice": demo_notice}
     )
     if created:
         report_created(command, "settings", f"clinic details for {site}")
@@ -110,6 +111,7 @@ def build_clinic_settings(command, site_copy):
         # Settings rows are created with empty fields the first time a page reads them.
         clinic.clinic_name = clinic.clinic_name or name
         clinic.main_phone = phone
+        clinic.demo_notice = demo_notice
         clinic.save()
         report_created(command, "settings", f"clinic details for {site}")
     else:
@@ -214,7 +216,9 @@ def build_home_features(command):
     changed = []
     if home.hero_cta_page_id is None:
         home.hero_heading = words["hero_heading"]
+        home.hero_audience = words.get("hero_audience", "")
         home.hero_text = words["hero_text"]
+        home.hero_appointment_label = words.get("hero_appointment_label", "")
         home.hero_cta_label = words["hero_cta_label"]
         home.hero_cta_page = find_path(copy["hero_cta_page"])
         changed.append("welcome banner")
@@ -251,7 +255,9 @@ def home_words(words, images):
         "search_description": words["search_description"],
         "listing_summary": words["listing_summary"],
         "hero_heading": words["hero_heading"],
+        "hero_audience": words.get("hero_audience", ""),
         "hero_text": words["hero_text"],
+        "hero_appointment_label": words.get("hero_appointment_label", ""),
         "hero_cta_label": words["hero_cta_label"],
         "featured_heading": words["featured_heading"],
         "body": resolve_stream(stream(words["body"]), images),

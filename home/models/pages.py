@@ -8,7 +8,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.api import ImageRenditionsField, RelatedPageField, RelatedPagesField
-from home.blocks import INLINE_RICH_TEXT_FEATURES, BodyBlock
+from home.blocks import INLINE_RICH_TEXT_FEATURES, BodyBlock, HomeBodyBlock
 from home.localization import linked_pages, page_locale
 from home.models.base import BasePage
 
@@ -17,8 +17,21 @@ class HomePage(BasePage):
     """The front page: a welcome, the pages the clinic features, and the offices."""
 
     hero_heading = models.CharField(max_length=120, help_text="The large heading at the top.")
+    hero_audience = models.CharField(
+        max_length=160,
+        blank=True,
+        verbose_name="who it is for",
+        help_text="One short line under the heading, e.g. “For adults with chronic migraine”.",
+    )
     hero_text = models.TextField(
         max_length=400, blank=True, help_text="One or two sentences under it."
+    )
+    hero_appointment_label = models.CharField(
+        max_length=60,
+        blank=True,
+        verbose_name="appointment button label",
+        help_text="The main button, to the appointment request page. Empty: “Request an "
+        "appointment”.",
     )
     hero_image = models.ForeignKey(
         "home.ClinicImage",
@@ -29,7 +42,10 @@ class HomePage(BasePage):
         help_text="A wide, calm image beside the heading.",
     )
     hero_cta_label = models.CharField(
-        max_length=60, blank=True, verbose_name="button label", help_text='e.g. "Find an office"'
+        max_length=60,
+        blank=True,
+        verbose_name="second button label",
+        help_text='A quieter second button, e.g. "Find an office"',
     )
     hero_cta_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -37,10 +53,14 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name="button links to",
+        verbose_name="second button links to",
     )
     featured_heading = models.CharField(max_length=120, blank=True, default="How we can help")
-    body = StreamField(BodyBlock(), blank=True)
+    body = StreamField(
+        HomeBodyBlock(),
+        blank=True,
+        help_text="Shown under the welcome banner: start with the trust strip and “How it works”.",
+    )
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -50,7 +70,9 @@ class HomePage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("hero_heading"),
+                FieldPanel("hero_audience"),
                 FieldPanel("hero_text"),
+                FieldPanel("hero_appointment_label"),
                 FieldPanel("hero_image"),
                 FieldPanel("hero_cta_label"),
                 PageChooserPanel("hero_cta_page"),
@@ -75,8 +97,10 @@ class HomePage(BasePage):
 
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
+        TranslatableField("hero_audience"),
         TranslatableField("hero_heading"),
         TranslatableField("hero_text"),
+        TranslatableField("hero_appointment_label"),
         TranslatableField("hero_cta_label"),
         TranslatableField("featured_heading"),
         TranslatableField("body"),
@@ -88,8 +112,10 @@ class HomePage(BasePage):
 
     api_fields = [
         *BasePage.api_fields,
+        APIField("hero_audience"),
         APIField("hero_heading"),
         APIField("hero_text"),
+        APIField("hero_appointment_label"),
         APIField("hero_image", serializer=ImageRenditionsField()),
         APIField("hero_cta_label"),
         APIField("hero_cta_page", serializer=RelatedPageField()),

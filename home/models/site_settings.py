@@ -13,5 +13,12 @@ class ClinicSettings(BaseSiteSetting):
         help_text="The number for general questions, e.g. (203) 555-0142.",
     )
 
+    demo_notice = models.BooleanField(
+        default=False,
+        verbose_name="demo site",
+        help_text="Shows a banner on every page saying that the addresses, phone numbers and "
+        "other contact details are examples. Turn it off once the real details are in.",
+    )
+
     class Meta:
         verbose_name = "clinic details"

@@ -259,7 +259,8 @@ def next_alert_change(request):
 
 @register.simple_tag(takes_context=True)
 def clinic_settings(context):
-    """The clinic's name and main phone number (site settings), cached per content version."""
+    """The clinic's name, main phone number and whether it is a demo site (site settings), cached
+    per content version."""
     request = context.get("request")
 
     def build():
@@ -267,6 +268,7 @@ def clinic_settings(context):
         return {
             "clinic_name": getattr(values, "clinic_name", ""),
             "main_phone": getattr(values, "main_phone", ""),
+            "demo_notice": getattr(values, "demo_notice", False),
         }
 
     if request is None:

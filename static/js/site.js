@@ -34,3 +34,16 @@
   }
   navigator.sendBeacon("/insights/hit", data);
 })();
+
+// The phone bar steps aside while the on-screen keyboard is open (the stylesheet already hides it
+// while a text field has the focus; this also covers a keyboard left open after the focus moves).
+(function () {
+  "use strict";
+  var viewport = window.visualViewport;
+  if (!viewport || !document.querySelector("[data-action-bar]")) return;
+  function update() {
+    var open = window.innerHeight - viewport.height * viewport.scale > 150;
+    document.body.classList.toggle("keyboard-open", open);
+  }
+  viewport.addEventListener("resize", update);
+})();

@@ -1,5 +1,5 @@
-"""`make lighthouse`: Lighthouse (mobile settings) on the home, a condition, a treatment and a
-location page of the demo site served production-like; prints the median of three runs of each
+"""`make lighthouse`: Lighthouse (mobile settings) on the home, a condition, a treatment, a
+location and the appointment request page of the demo site served production-like; prints the median of three runs of each
 score. With `--check` (CI) it exits non-zero when a median accessibility, best-practices or SEO
 score is below 100; performance depends on the machine's load and is only reported.
 """
@@ -19,7 +19,7 @@ LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 REQUIRED = {"accessibility": 100, "best-practices": 100, "seo": 100}
 PAGES = [("home", "homepage"), ("condition", "conditionpage"), ("treatment", "treatmentpage"),
-         ("location", "locationpage")]  # fmt: skip
+         ("location", "locationpage"), ("appointment", "appointmentrequestpage")]  # fmt: skip
 
 
 # Lighthouse 12 with Debian's Chromium 156 now and then loses the trace of the page load
