@@ -446,14 +446,14 @@ def appointment_page_url(request=None):
     from home.templatetags.clinic_tags import site_root
 
     locale = active_locale()
-    root = site_root(request)
-    if root is not None and root.locale_id == locale.pk:
-        page_type = ContentType.objects.get_for_model(AppointmentRequestPage).pk
-        for child in root_children(request, root):
-            if child.content_type_id == page_type:
-                return child.get_url(request=request) or ""
 
     def build():
+        root = site_root(request)
+        if root is not None and root.locale_id == locale.pk:
+            page_type = ContentType.objects.get_for_model(AppointmentRequestPage).pk
+            for child in root_children(request, root):
+                if child.content_type_id == page_type:
+                    return child.get_url(request=request) or ""
         pages = {
             page.locale_id: page
             for page in AppointmentRequestPage.objects.live()

@@ -401,8 +401,13 @@ def test_no_request_data_in_api_or_search(client, demo, request_page):
         for url in (f"/search/?q={query}", f"/es/search/?q={query}"):
             text = Client().get(url).content.decode()
             assert other not in text and EMAIL not in text, url
-        api = Client().get(f"/api/v2/pages/?search={query}").json()
-        assert api["items"] == [], query
+        # The API's search, like the site's, may find pages that share a word (an office's
+        # number has 555 in it); none of what it answers holds the request.
+        api = Client().get(f"/api/v2/pages/?search={query}&fields=*")
+        assert api.status_code == 200, query
+        for secret in secrets:
+            if secret != query:
+                assert secret not in api.content.decode(), (query, secret)
 
 
 def test_request_page_renders_within_a_bounded_query_count(

@@ -53,7 +53,9 @@ class Scratch:
             self.url = f"{self.server}/{self.name}"
         else:
             self.path = Path(folder) / "webhooks.sqlite3"
-            self.url = f"sqlite:///{self.path}"
+            # The worker and the publishing processes write to it at once: on a busy machine
+            # one may wait longer than SQLite's default 5 s for the other's lock.
+            self.url = f"sqlite:///{self.path}?timeout=60"
 
     def admin_sql(self, statement):
         import psycopg
