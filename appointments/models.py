@@ -119,16 +119,21 @@ class AppointmentRequestPage(BasePage):
     @method_decorator(sensitive_post_parameters())
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
-            if over_rate_limit(request):
+            form = self.get_form(request)
+            complete = form.is_valid()
+            if over_rate_limit(request, complete):
+                # Shown with the form as it was filled in: nothing the visitor typed is lost.
+                form.add_error(None, RATE_LIMITED)
+                context = self.get_context(request, *args, **kwargs)
+                context.update(form=form, sent=False)
                 return TemplateResponse(
                     request,
-                    "appointments/appointment_rate_limited.html",
-                    {"page": self},
+                    self.get_template(request),
+                    context,
                     status=429,
                     headers={"Retry-After": str(settings.APPOINTMENT_RATE_LIMIT_WINDOW)},
                 )
-            form = self.get_form(request)
-            if form.is_valid():
+            if complete:
                 try:
                     with transaction.atomic():
                         self.store(form)
@@ -277,13 +282,27 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
-def over_rate_limit(request):
-    """Count this post against its client address; True once the address is over the limit."""
+RATE_LIMITED = _(
+    "We have received several requests from your connection in a short time. Please try again "
+    "in ten minutes, or call the office nearest to you."
+)
+# Posts with mistakes in them are counted apart, with room for many corrections: a visitor who
+# gets a field wrong a few times is never refused the request they then send.
+INCOMPLETE_POSTS_PER_REQUEST = 4
+
+
+def over_rate_limit(request, complete):
+    """Count this post against its client address, complete requests apart from posts with
+    mistakes; True once the address is over the limit for its kind."""
     window = settings.APPOINTMENT_RATE_LIMIT_WINDOW
     bucket = int(timezone.now().timestamp() // window)
+    limit = settings.APPOINTMENT_RATE_LIMIT
+    if not complete:
+        limit *= INCOMPLETE_POSTS_PER_REQUEST
     # The address is hashed: the cache holds no visitor's address.
     client = salted_hmac("appointment-posts", client_address(request)).hexdigest()
-    key = f"appointment-posts:{client}:{bucket}"
+    kind = "complete" if complete else "incomplete"
+    key = f"appointment-posts:{kind}:{client}:{bucket}"
     try:
         cache.add(key, 0, window)
         count = cache.incr(key)
@@ -293,7 +312,7 @@ def over_rate_limit(request):
     # A cache outage (django-redis ignoring the error) must not refuse real visitors.
     if not isinstance(count, int):
         return False
-    return count > settings.APPOINTMENT_RATE_LIMIT
+    return count > limit
 
 
 def notify_intake(appointment):

@@ -240,15 +240,43 @@ def test_other_methods_are_refused(client, request_page):
 @override_settings(APPOINTMENT_RATE_LIMIT=5)
 def test_burst_from_one_address_gets_429_others_unaffected(client, demo, request_page):
     for _ in range(5):
-        assert post(client, request_page, valid_data(demo, consent=None)).status_code == 200
+        assert post(client, request_page, valid_data(demo)).status_code == 302
     response = post(client, request_page, valid_data(demo))
     assert response.status_code == 429
-    assert "Please wait a few minutes" in response.content.decode()
+    text = response.content.decode()
+    assert "Please try again in ten minutes" in text
+    assert NAME in text and PHONE in text  # the form again, as it was filled in
     assert response["Retry-After"]
-    assert not AppointmentRequest.objects.exists()
+    assert AppointmentRequest.objects.count() == 5
     other = post(client, request_page, valid_data(demo), address="203.0.113.9")
     assert other.status_code == 302
+    assert AppointmentRequest.objects.count() == 6
+
+
+@override_settings(APPOINTMENT_RATE_LIMIT=5)
+def test_a_visitor_who_corrects_mistakes_is_never_refused_the_request(client, demo, request_page):
+    mistakes = [
+        valid_data(demo, consent=None),
+        {**valid_data(demo), "phone": "abc123"},
+        {**valid_data(demo), "name": "x" * 5000},
+        {**valid_data(demo), "name": "Mari\x00sol"},
+        {**valid_data(demo), "phone": "", "email": ""},
+    ]
+    for data in mistakes:
+        response = post(client, request_page, data)
+        assert response.status_code == 200, data
+    assert post(client, request_page, valid_data(demo)).status_code == 302
     assert AppointmentRequest.objects.count() == 1
+
+
+@override_settings(APPOINTMENT_RATE_LIMIT=5)
+def test_a_flood_of_broken_posts_is_refused_in_the_end(client, demo, request_page):
+    for _ in range(20):
+        assert post(client, request_page, valid_data(demo, consent=None)).status_code == 200
+    response = post(client, request_page, valid_data(demo, consent=None))
+    assert response.status_code == 429
+    assert "Please try again in ten minutes" in response.content.decode()
+    assert not AppointmentRequest.objects.exists()
 
 
 # --- The admin: Intake only -------------------------------------------------------------------
