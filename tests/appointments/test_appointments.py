@@ -145,6 +145,8 @@ def test_errors_are_shown_next_to_fields_and_keep_what_was_typed(client, demo, r
     html = response.content.decode()
     assert 'class="error-summary"' in html
     assert 'href="#id_email"' in html and 'href="#id_consent"' in html
+    # Each error after its field's label, without doubled punctuation after a question.
+    assert "?:" not in html and ".:" not in html
     assert 'aria-describedby="id_email-error id_email-help"' in html
     assert 'aria-invalid="true"' in html
     assert f'value="{NAME}"' in html
