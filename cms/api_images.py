@@ -54,9 +54,10 @@ def rendition_filter_spec(query):
                 name, f"{name} is not a rendition parameter: give width or fill, and format"
             )
     width, fill, fmt = (query.get(name) for name in RENDITION_PARAMETERS)
-    if (width is None) == (fill is None):
-        name = "width" if width is None else "fill"
-        raise InvalidParameter(name, "give either width or fill (not both)")
+    if width is None and fill is None:
+        raise InvalidParameter("width", "give a size: width or fill")
+    if width is not None and fill is not None:
+        raise InvalidParameter("fill", "give either width or fill, not both")
     if width is not None and width not in {str(value) for value in settings.API_IMAGE_WIDTHS}:
         raise InvalidParameter(
             "width", f"width must be one of {allowed(settings.API_IMAGE_WIDTHS)}"

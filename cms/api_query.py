@@ -124,7 +124,12 @@ LISTS = {"type", "order", "fields"}
 
 def parameters():
     """The checked parameters; `limit` goes up to the API's own maximum."""
-    return {**PARAMETERS, "limit": Integer(minimum=1, maximum=settings.WAGTAILAPI_LIMIT_MAX)}
+    return {
+        **PARAMETERS,
+        "limit": Integer(minimum=1, maximum=settings.WAGTAILAPI_LIMIT_MAX),
+        # A language the site has no content in is a bad request, not a missing page.
+        "locale": Choice(tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)),
+    }
 
 
 def check_query(query):

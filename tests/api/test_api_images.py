@@ -131,6 +131,11 @@ def test_a_size_or_format_outside_the_allow_list_is_refused(client, query, param
     assert not image.renditions.exists()
 
 
+def test_the_message_for_a_missing_size_says_what_to_give(client):
+    answer = client.get(f"{rendition_url(ClinicImageFactory())}?format=webp")
+    assert "give a size: width or fill" in answer.json()["message"]
+
+
 @pytest.mark.parametrize("pk", ["999999", "2147483648", "99999999999999999999"])
 def test_an_unknown_image_is_a_json_404(client, pk):
     answer = client.get(f"/api/v2/images/{pk}/rendition/?width=400&format=webp")

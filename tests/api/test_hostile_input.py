@@ -85,6 +85,9 @@ def test_page_ids_past_the_columns_are_refused_by_name(client, url, parameter):
     "path, parameter",
     [
         ("/api/v2/pages/?locale=%00", "locale"),
+        ("/api/v2/pages/?locale=xx", "locale"),
+        ("/api/v3/pages/?locale=klingon", "locale"),
+        ("/api/v2/changes/?locale=xx", "locale"),
         ("/api/v3/pages/?locale=es%00", "locale"),
         ("/api/v2/pages/find/?html_path=%00", "html_path"),
         ("/api/v3/pages/find/?html_path=/conditions/%00/", "html_path"),
