@@ -53,9 +53,10 @@ class Scratch:
             self.url = f"{self.server}/{self.name}"
         else:
             self.path = Path(folder) / "webhooks.sqlite3"
-            # The worker and the publishing processes write to it at once: on a busy machine
-            # one may wait longer than SQLite's default 5 s for the other's lock.
-            self.url = f"sqlite:///{self.path}?timeout=60"
+            # The worker and the publishing processes write to it at once. Their transactions
+            # take the write lock when they begin (a deferred one that reads first cannot wait
+            # for it: "database is locked" at once), and wait up to 60 s for it.
+            self.url = f"sqlite:///{self.path}?timeout=60&transaction_mode=IMMEDIATE"
 
     def admin_sql(self, statement):
         import psycopg
