@@ -11,21 +11,26 @@ number of physicians, and the cards' photos (five in all).
 
 from dataclasses import dataclass, field
 
+from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.utils.translation import gettext as _
 
 from home.caching import public_q
 
 MAX_VALUE_LENGTH = 100
+PHYSICIANS_PER_PAGE = 24
 
 
 @dataclass
 class Directory:
-    physicians: list
+    physicians: object  # the page of the list shown (a Django Page of physician pages)
+    count: int  # physicians matching the filters, on every page of the list
     specialties: list  # [(name, selected)]
     languages: list  # [(code, selected)]
     offices: list  # [(office page, selected)]
     accepting: bool
     errors: list = field(default_factory=list)
+    filter_query: str = ""  # the filters, to keep them when moving between pages of the list
 
     @property
     def filtered(self):
@@ -131,14 +136,27 @@ def directory(index, query, physician_model, office_model, link_model):
         and (specialty is None or lists_specialty(row, specialty))
         and (language is None or language in languages_of(row))
     ]
-    physicians = []
-    if chosen:
-        order = {pk: position for position, pk in enumerate(chosen)}
-        physicians = sorted(
-            physician_model.for_cards().filter(pk__in=chosen), key=lambda page: order[page.pk]
+    # One page of cards at a time: a network's directory lists hundreds.
+    shown = Paginator(chosen, PHYSICIANS_PER_PAGE).get_page(query.get("page"))
+    if shown.object_list:
+        order = {pk: position for position, pk in enumerate(shown.object_list)}
+        shown.object_list = sorted(
+            physician_model.for_cards().filter(pk__in=shown.object_list),
+            key=lambda page: order[page.pk],
         )
+    kept = QueryDict(mutable=True)
+    for name, value in (
+        ("office", wanted["office"] if office_key else ""),
+        ("specialty", specialty or ""),
+        ("language", language or ""),
+        ("accepting", "1" if accepting else ""),
+    ):
+        if value:
+            kept[name] = value
     return Directory(
-        physicians=physicians,
+        physicians=shown,
+        count=len(chosen),
+        filter_query=kept.urlencode(),
         specialties=[(name, name == specialty) for name in specialty_names],
         languages=[(code, code == language) for code in language_codes],
         offices=[((pk, title), key == office_key) for pk, title, key in office_rows],

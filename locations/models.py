@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -61,6 +62,11 @@ phone_validator = RegexValidator(
 )
 
 
+# A network's office list: a page of cards at a time, and the finder's nearest few.
+OFFICES_PER_PAGE = 24
+NEAREST_SHOWN = 10
+
+
 class LocationIndexPage(BasePage):
     """Lists the clinic's offices."""
 
@@ -113,12 +119,14 @@ class LocationIndexPage(BasePage):
         return {
             "near": near[: finder.MAX_QUERY_LENGTH],
             "place": place,
-            "results": finder.nearest(self.offices(), place),
+            "results": finder.nearest(self.offices(), place)[:NEAREST_SHOWN],
         }
 
     def get_context(self, request, *args, finder=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["locations"] = self.offices()
+        context["locations"] = Paginator(self.offices(), OFFICES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         context["finder"] = finder or {}
         return context
 

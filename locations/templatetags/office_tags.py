@@ -23,10 +23,22 @@ from notices.templatetags.notice_tags import read_notices
 
 register = template.Library()
 
+# Every page names the offices (footer, next step, contact boxes, home page); a network names its
+# first few, in the editors' order, and links to the finder for the rest.
+OFFICES_LISTED = 4
+
+
+class OfficeList(list):
+    """The offices a page names; `more` when the site has others, found from `finder_url`."""
+
+    more = False
+    finder_url = ""
+
 
 @register.simple_tag(takes_context=True)
 def office_list(context):
-    """Every live, public office in the visitor's language, in the editors' order, with hours.
+    """The first OFFICES_LISTED live, public offices in the visitor's language, in the editors'
+    order, with hours; `more` says whether there are others.
 
     Read once per request: the footer, the home page and contact boxes share it.
     """
@@ -34,20 +46,26 @@ def office_list(context):
     offices = getattr(request, "clinic_offices", None)
     if offices is not None:
         return offices
-    # The offices in the visitor's language, and the default language's where one has no
-    # translation yet: one query, in the default language's order.
-    rows = (
-        LocationPage.objects.live()
-        .filter(public_q())
-        .select_related("listing_image")
-        .order_by("path")
-    )
-    offices = for_active_locale(rows, request)
     default = default_locale().pk
+    shown = LocationPage.objects.live().filter(public_q())
+    # The first offices in the default language's order (one more, to know whether there are
+    # others), in the visitor's language where translated: one query with the subquery.
+    first = (
+        shown.filter(locale_id=default)
+        .order_by("path")
+        .values("translation_key")[: OFFICES_LISTED + 1]
+    )
+    rows = shown.filter(translation_key__in=first).select_related("listing_image").order_by("path")
+    found = for_active_locale(rows, request)
     order = {
-        row.translation_key: index for index, row in enumerate(offices) if row.locale_id == default
+        row.translation_key: index for index, row in enumerate(found) if row.locale_id == default
     }
-    offices.sort(key=lambda row: order.get(row.translation_key, len(order)))
+    found.sort(key=lambda row: order.get(row.translation_key, len(order)))
+    offices = OfficeList(found[:OFFICES_LISTED])
+    offices.more = len(found) > OFFICES_LISTED
+    if offices.more:
+        # The offices' index (their parent) holds the finder.
+        offices.finder_url = offices[0].get_url(request).rsplit("/", 2)[0] + "/"
     # One query for the hours of every office shown, whichever locale each came from.
     prefetch_related_objects(offices, "opening_hours")
     if request is not None:
