@@ -8,6 +8,7 @@ demo content must be loaded first; running it again with the same count adds not
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
 
 from demo.network import Network, Plan
 
@@ -30,6 +31,11 @@ class Command(BaseCommand):
             added = Network(count).build()
         except LookupError as error:
             raise CommandError(f"{error} (manage.py load_demo_content)") from error
+        if any(added.values()):
+            # The planner's statistics, as autovacuum would refresh them a while later: until
+            # then PostgreSQL plans for the few pages there were and reads thousands row by row.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         plan = Plan.for_count(count)
         self.stdout.write(
             f"{plan.total} synthetic pages planned, {2 * sum(added.values())} new in "
