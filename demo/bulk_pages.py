@@ -8,8 +8,10 @@ the parent's last child and the parent's child count moves once.
 
 What `add_child()` and publishing would have done besides is left out on purpose, and is the
 caller's to do once for the whole batch: the pages have no revisions (they are live as built, like
-pages imported from another system), they are not in the search index (`update_index`), and no
-signal is sent (`home.caching.content_changed()` moves the visitors' content version on once).
+pages imported from another system), they are in neither the search index (the search backend's
+`add_bulk()`, or `update_index`) nor Wagtail's reference index of what uses what
+(`rebuild_references_index`), and no signal is sent (`home.caching.content_changed()` moves the
+visitors' content version on once).
 
 Django's `bulk_create` refuses multi-table inherited models, so a page type's own row is written
 with the model's concrete fields (Django's `Model._meta` API) and each field's own conversion to
@@ -53,6 +55,9 @@ def add_live_children(parent, pages):
     model = type(pages[0])
     if any(type(page) is not model for page in pages):
         raise TypeError("add_live_children takes pages of one type at a time")
+    if model._meta.get_parent_list() != [Page]:
+        # Its own row is written here; a type between it and Page would need its row too.
+        raise TypeError(f"{model.__name__} does not inherit from Page directly")
     content_type = ContentType.objects.get_for_model(model)
     now = timezone.now()
     first = last_child_number(parent) + 1
