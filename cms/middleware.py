@@ -194,6 +194,10 @@ def seconds_to_midnight():
     return int((midnight - now).total_seconds()) + 1
 
 
+# Views besides Wagtail's pages and the API whose answers visitors share: they show content only.
+SHARED_VIEWS = frozenset({"search", "sitemap", "sitemap_section"})
+
+
 class AnonymousPageCacheMiddleware:
     """Keeps the pages and API responses anonymous visitors get, and answers repeats from them.
 
@@ -207,8 +211,8 @@ class AnonymousPageCacheMiddleware:
 
     - GET or HEAD, from a visitor without a session cookie or an Authorization header (editors,
       signed-in visitors, API tokens and anyone who passed a page's password go through);
-    - a Wagtail page, the search page or an API response (never the admin or its previews, or
-      the health check), answered with 200; a search served from here is still counted for the
+    - a Wagtail page, the search page, the sitemap or an API response (never the admin or its
+      previews, or the health check), answered with 200; a search served from here is still counted for the
       editors' statistics (search/hits.py);
     - that sets no cookie and does not vary on cookies (a form's CSRF token does both), and is
       not marked private or no-store.
@@ -284,7 +288,7 @@ class AnonymousPageCacheMiddleware:
         kept = (
             request.path.startswith(API_PREFIX)
             or AnonymousPageCacheMiddleware._is_page(request)
-            or (match is not None and match.view_name == "search")
+            or (match is not None and match.view_name in SHARED_VIEWS)
         )
         if not kept or response.status_code != 200 or response.streaming:
             return False

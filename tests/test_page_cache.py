@@ -77,6 +77,19 @@ def test_a_published_change_shows_in_the_api_at_once(client, demo):
     assert "Chronic migraine, explained" in [item["title"] for item in listing["items"]]
 
 
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-pages.xml?p=1"])
+def test_the_sitemap_is_kept_and_a_publish_shows_in_it_at_once(client, demo, url):
+    first = client.get(url)
+    assert first["X-Cache"] == "miss"
+    second = client.get(url)
+    assert second["X-Cache"] == "hit"
+    assert second.content == first.content
+    page = ConditionPageFactory(parent=demo.conditions, slug="cluster-headache")
+    listed = client.get("/sitemap-pages.xml?p=1")
+    assert listed["X-Cache"] == "miss"
+    assert f"{page.url}</loc>" in listed.content.decode()
+
+
 def test_unpublish_move_and_delete_show_at_once(client, demo):
     url = demo.anxiety.url
     assert client.get(url).status_code == 200
