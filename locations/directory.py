@@ -9,6 +9,7 @@ narrow query; offices and "accepting" are filtered by the database. Four queries
 number of physicians, and the cards' photos (five in all).
 """
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -18,6 +19,9 @@ from django.utils.translation import gettext as _
 from home.caching import public_q
 
 MAX_VALUE_LENGTH = 100
+
+# What the filters read of each physician: plain values, not pages (a network has 1,000).
+Row = namedtuple("Row", "pk translation_key specialties languages accepting_new_patients")
 PHYSICIANS_PER_PAGE = 24
 
 
@@ -47,11 +51,18 @@ def folded(text):
 
 
 def specialties_of(physician):
-    return [block.value for block in physician.specialties]
+    return stored_values(physician.specialties)
 
 
 def languages_of(physician):
-    return [block.value for block in physician.languages]
+    return stored_values(physician.languages)
+
+
+def stored_values(stream):
+    """A list field's values as stored: its blocks are plain text and codes, and reading them
+    as blocks would check each language against the list of every language (0.6 s for a
+    network's 1,000 physicians, against 10 ms this way)."""
+    return [block["value"] for block in stream.raw_data]
 
 
 def lists_specialty(physician, specialty):
@@ -64,7 +75,7 @@ def physicians_matching(physicians, specialty=None, language=None):
     code), as the directory filters them: one narrow query, compared in Python."""
     return [
         row.pk
-        for row in physicians.only("pk", "specialties", "languages")
+        for row in (Row(*values) for values in physicians.values_list(*Row._fields))
         if (specialty is None or lists_specialty(row, specialty))
         and (language is None or language in languages_of(row))
     ]
@@ -82,13 +93,14 @@ def directory(index, query, physician_model, office_model, link_model):
         wanted[name] = value
     accepting = query.get("accepting") in ("1", "on", "true")
 
-    rows = list(
-        physician_model.objects.child_of(index)
+    rows = [
+        Row(*values)
+        for values in physician_model.objects.child_of(index)
         .live()
         .filter(public_q())
-        .only("pk", "translation_key", "specialties", "languages", "accepting_new_patients")
         .order_by("title")
-    )
+        .values_list(*Row._fields)
+    ]
     links = set(
         link_model.objects.filter(physician__in=[row.pk for row in rows]).values_list(
             "physician_id", "location__translation_key"
