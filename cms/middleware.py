@@ -1,7 +1,6 @@
 """Middleware: the content API's rate limits, read-only methods and caching headers, and the cache of
 anonymous responses."""
 
-import datetime
 import hashlib
 import ipaddress
 import time
@@ -11,11 +10,11 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse, JsonResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
 from wagtail.models import APIToken, GroupPagePermission
 
-from home import caching
+from home import caching, time_zones
 from search import hits as search_hits
 
 API_PREFIX = "/api/"
@@ -188,10 +187,8 @@ class APICacheHeadersMiddleware:
 
 
 def seconds_to_midnight():
-    """Seconds until the next midnight in the clinic's time zone."""
-    now = timezone.localtime()
-    midnight = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
-    return int((midnight - now).total_seconds()) + 1
+    """Seconds until the next midnight in any office's time zone (each shows its own today)."""
+    return time_zones.seconds_to_next_midnight()
 
 
 class AnonymousPageCacheMiddleware:
@@ -250,7 +247,7 @@ class AnonymousPageCacheMiddleware:
                 change = None
             if change is not None:
                 timeout = max(1, min(timeout, int(change)))
-            # Pages show today's hours and upcoming closures: nothing kept outlives the day.
+            # Pages show today's hours and upcoming closures: nothing kept outlives an office's day.
             timeout = max(1, min(timeout, seconds_to_midnight()))
             timeout = min(timeout, getattr(response, "page_cache_seconds", timeout))
             # A CDN may keep pages, which Wagtail purges on publish, no longer than this cache

@@ -1,5 +1,6 @@
 """Offices and the physicians who practise at them."""
 
+import zoneinfo
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -49,6 +50,7 @@ from home.localization import (
 )
 from home.models import BasePage
 from home.relations import related_model
+from home.time_zones import US_TIME_ZONES, clinic_time_zone, validate_time_zone
 from locations import finder
 from locations.blocks import AmenityBlock, EducationBlock, LanguageBlock
 from locations.directory import directory
@@ -148,6 +150,13 @@ class LocationPage(BasePage):
         validators=[RegexValidator(r"^\d{5}(-\d{4})?$", "Enter a ZIP code such as 06901.")],
     )
     phone = models.CharField(max_length=30, validators=[phone_validator])
+    time_zone = models.CharField(
+        max_length=64,
+        choices=US_TIME_ZONES,
+        default=clinic_time_zone,
+        validators=[validate_time_zone],
+        help_text="The office's opening hours, closures and “open now” are in this time zone.",
+    )
     intake_email = models.EmailField(
         blank=True,
         verbose_name="intake e-mail (never shown)",
@@ -205,6 +214,7 @@ class LocationPage(BasePage):
             help_text="Latitude and longitude place the office on maps; copy them from a map app.",
         ),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("intake_email")], heading="Contact"),
+        FieldPanel("time_zone"),
         FieldPanel("directions"),
         FieldPanel("parking"),
         FieldPanel("accessibility"),
@@ -262,6 +272,7 @@ class LocationPage(BasePage):
         SynchronizedField("state"),
         SynchronizedField("postal_code"),
         SynchronizedField("phone"),
+        SynchronizedField("time_zone"),
         SynchronizedField("intake_email"),
         SynchronizedField("latitude"),
         SynchronizedField("longitude"),
@@ -335,10 +346,17 @@ class LocationPage(BasePage):
         ]
 
     @property
-    def time_zone(self):
-        """The IANA name of the time zone the office's hours are in: every office keeps the
-        clinic's (`TIME_ZONE`), as the finder's "open now" reads them."""
-        return timezone.get_default_timezone_name()
+    def tzinfo(self):
+        """The office's time zone, in which its hours, closures and "open now" are read."""
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def local_now(self, now=None):
+        """The time now (or at `now`) on the office's clock."""
+        return (now or timezone.now()).astimezone(self.tzinfo)
+
+    def local_date(self, now=None):
+        """Today's date where the office is."""
+        return self.local_now(now).date()
 
     @classmethod
     def prefetch_relations(cls, pages):
@@ -392,7 +410,7 @@ class LocationPage(BasePage):
         by_day = {day: [] for day in range(7)}
         for row in self.opening_hours.all():
             by_day[row.weekday].append(row)
-        today = timezone.localdate().weekday()
+        today = self.local_date().weekday()
         return [
             {
                 "weekday": day,
@@ -404,7 +422,7 @@ class LocationPage(BasePage):
         ]
 
     def get_upcoming_exceptions(self):
-        today = timezone.localdate()
+        today = self.local_date()
         return [row for row in self.hours_exceptions.all() if row.date >= today]
 
     def get_physicians(self, locale=None):
