@@ -25,7 +25,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -256,7 +256,7 @@ class LocationPage(BasePage):
     ]
 
     # Where the office is, how to reach it and when it is open follow the source page; only the
-    # words about it are translated.
+    # words about it (closures' reasons among them) are translated.
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         TranslatableField("summary"),
@@ -277,7 +277,8 @@ class LocationPage(BasePage):
         SynchronizedField("latitude"),
         SynchronizedField("longitude"),
         SynchronizedField("opening_hours"),
-        SynchronizedField("hours_exceptions"),
+        # Closures: their reasons are translated, their dates and hours synchronised.
+        TranslatableField("hours_exceptions"),
     ]
 
     card_template = "locations/includes/location_card.html"
@@ -485,8 +486,11 @@ class OpeningHours(Orderable):
         return f"{WEEKDAYS[self.weekday]} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class HoursException(Orderable):
-    """A date when an office closes or keeps other hours (a holiday, a training day)."""
+class HoursException(TranslatableMixin, Orderable):
+    """A date when an office closes or keeps other hours (a holiday, a training day).
+
+    Translated with its office: each language's page has its own rows, paired by translation key,
+    whose reason is translated and whose date and hours follow the source page."""
 
     location = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="hours_exceptions")
     date = models.DateField()
@@ -499,8 +503,15 @@ class HoursException(Orderable):
         FieldRowPanel([FieldPanel("date"), FieldPanel("reason")]),
         FieldRowPanel([FieldPanel("closed"), FieldPanel("opens"), FieldPanel("closes")]),
     ]
+    override_translatable_fields = [
+        TranslatableField("reason"),
+        SynchronizedField("date"),
+        SynchronizedField("closed"),
+        SynchronizedField("opens"),
+        SynchronizedField("closes"),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "hours exception"
 
     def clean(self):
