@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from search.views import clean_query, search_terms
 
@@ -52,14 +53,20 @@ class Integer:
             return
         if not INTEGER.fullmatch(value):
             if self.numbers_only:
-                raise InvalidParameter(name, f"{name} must be {self.describe()}")
+                raise InvalidParameter(name, self.describe(name))
             return
         if not self.minimum <= int(value) <= self.maximum:
-            raise InvalidParameter(name, f"{name} must be {self.describe()}")
+            raise InvalidParameter(name, self.describe(name))
 
-    def describe(self):
-        text = f"a whole number from {self.minimum} to {self.maximum}"
-        return " or ".join([text, *(f"'{word}'" for word in self.words)])
+    def describe(self, name):
+        numbers = {"name": name, "minimum": self.minimum, "maximum": self.maximum}
+        if not self.words:
+            return _("%(name)s must be a whole number from %(minimum)d to %(maximum)d") % numbers
+        words = _(" or ").join(f"'{word}'" for word in self.words)
+        return _("%(name)s must be a whole number from %(minimum)d to %(maximum)d or %(words)s") % {
+            **numbers,
+            "words": words,
+        }
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,11 @@ class Choice:
 
     def check(self, name, value):
         if value not in self.words:
-            raise InvalidParameter(name, f"{name} must be {' or '.join(self.words)}")
+            raise InvalidParameter(
+                name,
+                _("%(name)s must be %(words)s")
+                % {"name": name, "words": _(" or ").join(self.words)},
+            )
 
 
 @dataclass(frozen=True)
@@ -84,9 +95,9 @@ class DateTime:
 
 def parse_moment(value, name="changed_since"):
     """The aware date-time an ISO 8601 value names; InvalidParameter if it names none."""
-    message = (
-        f"{name} must be an ISO 8601 date-time between years 1 and 9999, e.g. 2026-01-31T09:00:00Z"
-    )
+    message = _(
+        "%(name)s must be an ISO 8601 date-time between years 1 and 9999, e.g. 2026-01-31T09:00:00Z"
+    ) % {"name": name}
     try:
         moment = datetime.datetime.fromisoformat(value)
         if timezone.is_naive(moment):
@@ -139,17 +150,27 @@ def check_query(query):
     for name, values in query.lists():
         if len(name) > 40 or CONTROL_CHARACTERS.search(name):
             raise InvalidParameter(
-                "a parameter", "a parameter name holds control characters or is too long"
+                "a parameter", _("a parameter name holds control characters or is too long")
             )
         if len(values) > 1 and name not in LISTS:
-            raise InvalidParameter(name, f"{name} is given {len(values)} times: give it once")
+            raise InvalidParameter(
+                name,
+                _("%(name)s is given %(count)d times: give it once")
+                % {"name": name, "count": len(values)},
+            )
         if name == "search":
             continue
         for value in values:
             if len(value) > MAX_LENGTH:
-                raise InvalidParameter(name, f"{name} is longer than {MAX_LENGTH} characters")
+                raise InvalidParameter(
+                    name,
+                    _("%(name)s is longer than %(length)d characters")
+                    % {"name": name, "length": MAX_LENGTH},
+                )
             if CONTROL_CHARACTERS.search(value):
-                raise InvalidParameter(name, f"{name} must not contain control characters")
+                raise InvalidParameter(
+                    name, _("%(name)s must not contain control characters") % {"name": name}
+                )
             kind = kinds.get(name)
             if kind is not None:
                 kind.check(name, value)
