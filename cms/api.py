@@ -21,7 +21,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from cms.api_finder import NearFilter, PhysicianFilter
 from cms.api_images import ClinicImagesAPIViewSet
 from cms.api_messages import TranslatedErrorsMixin
-from cms.api_query import InvalidParameter, parse_moment
+from cms.api_query import CheckedDetailMixin, InvalidParameter, parse_moment
 from cms.api_search import SiteSearchFilter, in_site_order
 from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.localization import locale_code, prefetch_page_relations
@@ -94,7 +94,7 @@ class ClinicPageSerializer(PageSerializer):
     html_url = ClinicPageHtmlUrlField(read_only=True)
 
 
-class ClinicPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
+class ClinicPagesAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, PagesAPIViewSet):
     base_serializer_class = ClinicPageSerializer
     filter_backends = [
         *PagesAPIViewSet.filter_backends[:-1],
@@ -117,12 +117,8 @@ class ClinicPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
             fields.append("distance_miles")
         return fields
 
-    def handle_exception(self, exc):
-        if isinstance(exc, InvalidParameter):  # a filter's value (cms.api_finder)
-            return Response({"message": exc.message, "parameter": exc.name}, status=400)
-        return super().handle_exception(exc)
-
     def detail_view(self, request, pk):
+        self.check_detail_query()
         instance = self.get_object()
         # Links inside a page's rich text lead to pages in that page's own language.
         with chosen_objects_scope(), translation.override(locale_code(instance.locale_id)):
@@ -149,7 +145,7 @@ class ClinicPagesAPIViewSet(TranslatedErrorsMixin, PagesAPIViewSet):
         return pages
 
 
-class ClinicDocumentsAPIViewSet(TranslatedErrorsMixin, DocumentsAPIViewSet):
+class ClinicDocumentsAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint, its refusals in the request's language."""
 
 

@@ -26,7 +26,7 @@ from wagtail.images.models import SourceImageIOError
 from willow.image import UnrecognisedImageFormatError
 
 from cms.api_messages import TranslatedErrorsMixin
-from cms.api_query import MAX_INTEGER, InvalidParameter, bad_request
+from cms.api_query import MAX_INTEGER, CheckedDetailMixin, InvalidParameter, bad_request
 from home.api import RENDITION_SPECS, Rendition, absolute_url, image_rendition_url, rendition_data
 
 logger = logging.getLogger(__name__)
@@ -151,7 +151,7 @@ class ClinicImageSerializer(ImageSerializer):
     tags = PrefetchedTagsField(read_only=True)
 
 
-class ClinicImagesAPIViewSet(TranslatedErrorsMixin, ImagesAPIViewSet):
+class ClinicImagesAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, ImagesAPIViewSet):
     """Wagtail's images endpoint, each image with what an image field carries (docs/api.md)."""
 
     base_serializer_class = ClinicImageSerializer

@@ -25,12 +25,17 @@ class PagePreviewAPIViewSet(ClinicPagesAPIViewSet):
     known_query_parameters = ClinicPagesAPIViewSet.known_query_parameters.union(
         ["content_type", "token"]
     )
+    # One draft, as a page's own address shows it: only its token says which.
+    detail_query_parameters = ClinicPagesAPIViewSet.detail_query_parameters.union(
+        ["content_type", "token"]
+    )
 
     @classmethod
     def get_urlpatterns(cls):
         return [path("", cls.as_view({"get": "preview_view"}), name="listing")]
 
     def preview_view(self, request):
+        self.check_detail_query()
         page = self.get_object()
         # The draft's own relations (inline rows kept with it) are read from the draft itself.
         with chosen_objects_scope(), translation.override(locale_code(page.locale_id)):

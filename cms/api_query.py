@@ -8,6 +8,9 @@ that leave the calendar once turned into UTC (an overflow), absurd lengths, and 
 twice. `?search=` is not refused but reduced to plain words, as the site's search does. What
 passes here is still checked by Wagtail's views (an unknown field, a page that does not exist).
 
+Parameters Wagtail would silently ignore are refused too: a v2 item's address
+(`CheckedDetailMixin`) refuses what it does not take.
+
 See docs/api.md, "Errors".
 """
 
@@ -19,6 +22,7 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from rest_framework.response import Response
 
 from search.views import clean_query, search_terms
 
@@ -179,6 +183,43 @@ def check_query(query):
     cleaned = query.copy()
     cleaned["search"] = search_terms(clean_query(query["search"]))
     return cleaned
+
+
+# What a single item's address (`/api/v2/pages/<id>/`, images, documents) takes: the fields to
+# show, the format of rich text, the language (`locale`), and what Wagtail's browsable renderer
+# and jQuery's cache-busting send. Anything else there is refused as listings refuse it.
+DETAIL_PARAMETERS = frozenset(["fields", "rich_text_format", "locale", "format", "_"])
+
+
+def check_detail_query(query, allowed=DETAIL_PARAMETERS):
+    """Raise InvalidParameter naming the first parameter of `query` an item's address does not
+    take (Wagtail's v2 detail views would ignore it)."""
+    unknown = sorted(set(query) - allowed)
+    if unknown:
+        raise InvalidParameter(
+            unknown[0],
+            _("%(name)s is not a parameter of a single item: it takes %(allowed)s")
+            % {"name": unknown[0], "allowed": ", ".join(sorted(allowed - {"_"}))},
+        )
+
+
+class CheckedDetailMixin:
+    """For Wagtail's v2 endpoints: a detail address refuses the parameters it does not take, with
+    400 naming the parameter, and any InvalidParameter a view or filter raises answers so."""
+
+    detail_query_parameters = DETAIL_PARAMETERS
+
+    def check_detail_query(self):
+        check_detail_query(self.request.GET, self.detail_query_parameters)
+
+    def detail_view(self, request, pk):
+        self.check_detail_query()
+        return super().detail_view(request, pk)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, InvalidParameter):
+            return Response({"message": exc.message, "parameter": exc.name}, status=400)
+        return super().handle_exception(exc)
 
 
 def bad_request(request, error):
