@@ -8,8 +8,9 @@ that leave the calendar once turned into UTC (an overflow), absurd lengths, and 
 twice. `?search=` is not refused but reduced to plain words, as the site's search does. What
 passes here is still checked by Wagtail's views (an unknown field, a page that does not exist).
 
-Parameters Wagtail would silently ignore are refused too: a v2 item's address
-(`CheckedDetailMixin`) refuses what it does not take.
+Parameters Wagtail would silently ignore are refused too: API v3's pages listing and detail refuse
+the filters only v2 has (`V2_ONLY_FILTERS`) and any name neither v3 nor the page type's fields
+know, and a v2 item's address (`CheckedDetailMixin`) what it does not take.
 
 See docs/api.md, "Errors".
 """
@@ -222,6 +223,83 @@ class CheckedDetailMixin:
         return super().handle_exception(exc)
 
 
+# API v3 is Wagtail's own (Django Ninja) and has no public place for a project's filters: these
+# v2 filters are refused there, pointing to v2, instead of being ignored (docs/api.md, "API v3").
+V2_ONLY_FILTERS = (
+    "near",
+    "specialty",
+    "language",
+    "location",
+    "condition",
+    "treatment",
+    "changed_since",
+)
+V3_PAGES = re.compile(r"/api/v3/pages/(?:(?P<id>[^/]+)/)?")
+# What v3's page detail takes (Wagtail's `version` and `rich_text_format`) and the language.
+V3_DETAIL_PARAMETERS = frozenset(["version", "rich_text_format", "locale"])
+
+
+def check_v3_pages(path, query):
+    """Raise InvalidParameter for a parameter API v3's pages listing or detail would ignore: a v2
+    filter, or a name that is neither one of v3's parameters nor a field it filters by."""
+    match = V3_PAGES.fullmatch(path)
+    if match is None or match["id"] == "find":
+        return
+    for name in V2_ONLY_FILTERS:
+        if name in query:
+            raise InvalidParameter(
+                name,
+                _(
+                    "%(name)s is a filter of API v2 only: ask /api/v2/pages/ with the same "
+                    "parameters (docs/api.md, API v3)"
+                )
+                % {"name": name},
+            )
+    if match["id"] is not None:
+        allowed = V3_DETAIL_PARAMETERS
+    else:
+        allowed = v3_listing_parameters(query)
+        if allowed is None:  # an unknown type: Wagtail refuses it
+            return
+    unknown = sorted(set(query) - allowed)
+    if unknown:
+        raise InvalidParameter(
+            unknown[0],
+            _("%(name)s is not a parameter of API v3 here, nor a field it can filter by")
+            % {"name": unknown[0]},
+        )
+
+
+def v3_listing_parameters(query):
+    """What v3's pages listing reads of `query`: its filters, ordering, search and pagination,
+    and the fields of the page type (`type`) it filters by, as Wagtail's own schemas find them.
+    None when `type` names no page type."""
+    from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+    from wagtail.api.v3.routers.pages import PageFilterSchema
+    from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
+    from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema, SearchSchema
+    from wagtail.coreutils import resolve_model_string
+    from wagtail.models import Page
+
+    schemas = (PageFilterSchema, OrderingSchema, SearchSchema)
+    model = Page
+    types = query.getlist("type")
+    if len(types) == 1:
+        try:
+            model = resolve_model_string(types[0])
+        except (LookupError, ValueError):
+            return None
+        if not issubclass(model, Page):
+            return None
+    fields = APIFieldFilterSchema.with_exclude_schemas(
+        raw_params=query, schemas=schemas, base_fields=BASE_PAGE_READ_FIELDS
+    ).get_validated_fields(model.objects.none())
+    declared = set(WagtailLimitOffsetPagination.Input.model_fields)
+    for schema in schemas:
+        declared |= set(schema.model_fields)
+    return frozenset(declared | set(fields))
+
+
 def bad_request(request, error):
     """API v2's error shape ({"message": …}), or v3's problem details, with the parameter."""
     if request.path.startswith(f"{API_PREFIX}v3/"):
@@ -246,6 +324,7 @@ class APIQueryMiddleware:
         if request.path.startswith(API_PREFIX):
             try:
                 request.GET = check_query(request.GET)
+                check_v3_pages(request.path, request.GET)
             except InvalidParameter as error:
                 return bad_request(request, error)
         return self.get_response(request)
