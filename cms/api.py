@@ -8,6 +8,7 @@ import functools
 
 from django.urls import NoReverseMatch
 from django.utils import translation
+from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
 from wagtail.api.v2.router import WagtailAPIRouter
@@ -19,7 +20,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from cms.api_finder import NearFilter, PhysicianFilter
 from cms.api_images import ClinicImagesAPIViewSet
-from cms.api_query import InvalidParameter, parse_moment
+from cms.api_messages import TranslatedErrorsMixin
+from cms.api_query import CheckedDetailMixin, InvalidParameter, parse_moment
 from cms.api_search import SiteSearchFilter, in_site_order
 from home.blocks import chosen_objects_scope, prefetch_chosen_objects
 from home.localization import locale_code, prefetch_page_relations
@@ -49,7 +51,8 @@ class RelationFilter(BaseFilterBackend):
             if lookup is None:
                 types = [f"{app}.{name}" for app, name, key in self.relations if key == param]
                 raise BadRequestError(
-                    f"filtering by '{param}' needs type={' or type='.join(types)}"
+                    _("filtering by '%(name)s' needs type=%(types)s")
+                    % {"name": param, "types": _(" or type=").join(types)}
                 )
             value = request.GET[param]  # a page id: checked by cms.api_query
             related_model = model._meta.get_field(lookup.split("__")[0]).related_model
@@ -91,7 +94,7 @@ class ClinicPageSerializer(PageSerializer):
     html_url = ClinicPageHtmlUrlField(read_only=True)
 
 
-class ClinicPagesAPIViewSet(PagesAPIViewSet):
+class ClinicPagesAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, PagesAPIViewSet):
     base_serializer_class = ClinicPageSerializer
     filter_backends = [
         *PagesAPIViewSet.filter_backends[:-1],
@@ -114,12 +117,8 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
             fields.append("distance_miles")
         return fields
 
-    def handle_exception(self, exc):
-        if isinstance(exc, InvalidParameter):  # a filter's value (cms.api_finder)
-            return Response({"message": exc.message, "parameter": exc.name}, status=400)
-        return super().handle_exception(exc)
-
     def detail_view(self, request, pk):
+        self.check_detail_query()
         instance = self.get_object()
         # Links inside a page's rich text lead to pages in that page's own language.
         with chosen_objects_scope(), translation.override(locale_code(instance.locale_id)):
@@ -146,6 +145,10 @@ class ClinicPagesAPIViewSet(PagesAPIViewSet):
         return pages
 
 
+class ClinicDocumentsAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, DocumentsAPIViewSet):
+    """Wagtail's documents endpoint, its refusals in the request's language."""
+
+
 class ClinicAPIRouter(WagtailAPIRouter):
     """Wagtail's router, remembering each object's detail path (`meta.detail_url`): a listing
     of 100 pages spent 3 ms reversing the same URL pattern 100 times."""
@@ -160,6 +163,6 @@ class ClinicAPIRouter(WagtailAPIRouter):
 api_v2 = ClinicAPIRouter("wagtailapi")
 api_v2.register_endpoint("pages", ClinicPagesAPIViewSet)
 api_v2.register_endpoint("images", ClinicImagesAPIViewSet)
-api_v2.register_endpoint("documents", DocumentsAPIViewSet)
+api_v2.register_endpoint("documents", ClinicDocumentsAPIViewSet)
 
 __all__ = ["api_v2", "api_v3"]

@@ -10,6 +10,7 @@ import binascii
 
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from cms.api_query import InvalidParameter, bad_request
@@ -26,7 +27,7 @@ def cursor(change_id):
 
 def after(value):
     """The change id a cursor names; InvalidParameter if it names none."""
-    message = "since must be a cursor this feed gave (its `next`)"
+    message = _("since must be a cursor this feed gave (its `next`)")
     try:
         text = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
@@ -52,7 +53,10 @@ def changes(request):
     if unknown:
         name = sorted(unknown)[0]
         return bad_request(
-            request, InvalidParameter(name, f"{name} is not a parameter of the change feed")
+            request,
+            InvalidParameter(
+                name, _("%(name)s is not a parameter of the change feed") % {"name": name}
+            ),
         )
     try:
         since = after(request.GET["since"]) if "since" in request.GET else 0

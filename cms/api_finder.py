@@ -8,9 +8,8 @@ the site's directory does (`locations/directory.py`); offices (`?location=`) and
 `?accepting_new_patients=` are filtered by the database. Each adds one narrow query to a listing.
 """
 
-from django.conf import settings
 from django.db.models import Case, F, FloatField, Value, When
-from django.utils import translation
+from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
 
 from cms.api_query import InvalidParameter
@@ -24,7 +23,9 @@ LANGUAGE_CODES = frozenset(code for code, _name in CONSULTATION_LANGUAGES)
 
 def needs_type(queryset, name, model):
     if not issubclass(queryset.model, model):
-        raise InvalidParameter(name, f"{name} needs type={model._meta.label}")
+        raise InvalidParameter(
+            name, _("%(name)s needs type=%(type)s") % {"name": name, "type": model._meta.label}
+        )
 
 
 class NearFilter(BaseFilterBackend):
@@ -39,14 +40,11 @@ class NearFilter(BaseFilterBackend):
         for other in ("order", "search"):
             if other in request.GET:
                 raise InvalidParameter(
-                    other, f"near lists offices nearest first: leave out {other}"
+                    other,
+                    _("near lists offices nearest first: leave out %(name)s") % {"name": other},
                 )
-        # The finder's explanation, in the language of `?locale=` (English without one).
-        locale = request.GET.get("locale")
-        language = locale if locale in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         try:
-            with translation.override(language):
-                place = finder.find_place(near)
+            place = finder.find_place(near)  # its explanation in the request's language
         except finder.PlaceNotFound as problem:
             raise InvalidParameter("near", problem.args[0]) from None
         miles = {
@@ -76,10 +74,12 @@ class PhysicianFilter(BaseFilterBackend):
             if value is not None:
                 needs_type(queryset, name, PhysicianPage)
         if specialty is not None and not specialty.strip():
-            raise InvalidParameter("specialty", "specialty must name a specialty, e.g. Psychiatry")
+            raise InvalidParameter(
+                "specialty", _("specialty must name a specialty, e.g. Psychiatry")
+            )
         if language is not None and language not in LANGUAGE_CODES:
             raise InvalidParameter(
-                "language", "language must be a language code in lower case, e.g. en or es"
+                "language", _("language must be a language code in lower case, e.g. en or es")
             )
         if specialty is None and language is None:
             return queryset

@@ -12,6 +12,7 @@ import logging
 
 from django.conf import settings
 from django.http import HttpResponseRedirect, JsonResponse
+from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from rest_framework.fields import Field
 from wagtail.api import APIField
@@ -24,7 +25,8 @@ from wagtail.images.exceptions import InvalidFilterSpecError
 from wagtail.images.models import SourceImageIOError
 from willow.image import UnrecognisedImageFormatError
 
-from cms.api_query import MAX_INTEGER, InvalidParameter, bad_request
+from cms.api_messages import TranslatedErrorsMixin
+from cms.api_query import MAX_INTEGER, CheckedDetailMixin, InvalidParameter, bad_request
 from home.api import RENDITION_SPECS, Rendition, absolute_url, image_rendition_url, rendition_data
 
 logger = logging.getLogger(__name__)
@@ -51,22 +53,29 @@ def rendition_filter_spec(query):
     for name in query:
         if name not in RENDITION_PARAMETERS:
             raise InvalidParameter(
-                name, f"{name} is not a rendition parameter: give width or fill, and format"
+                name,
+                _("%(name)s is not a rendition parameter: give width or fill, and format")
+                % {"name": name},
             )
     width, fill, fmt = (query.get(name) for name in RENDITION_PARAMETERS)
     if width is None and fill is None:
-        raise InvalidParameter("width", "give a size: width or fill")
+        raise InvalidParameter("width", _("give a size: width or fill"))
     if width is not None and fill is not None:
-        raise InvalidParameter("fill", "give either width or fill, not both")
+        raise InvalidParameter("fill", _("give either width or fill, not both"))
     if width is not None and width not in {str(value) for value in settings.API_IMAGE_WIDTHS}:
         raise InvalidParameter(
-            "width", f"width must be one of {allowed(settings.API_IMAGE_WIDTHS)}"
+            "width",
+            _("width must be one of %(values)s") % {"values": allowed(settings.API_IMAGE_WIDTHS)},
         )
     if fill is not None and fill not in settings.API_IMAGE_FILLS:
-        raise InvalidParameter("fill", f"fill must be one of {allowed(settings.API_IMAGE_FILLS)}")
+        raise InvalidParameter(
+            "fill",
+            _("fill must be one of %(values)s") % {"values": allowed(settings.API_IMAGE_FILLS)},
+        )
     if fmt not in settings.API_IMAGE_FORMATS:
         raise InvalidParameter(
-            "format", f"format must be one of {allowed(settings.API_IMAGE_FORMATS)}"
+            "format",
+            _("format must be one of %(values)s") % {"values": allowed(settings.API_IMAGE_FORMATS)},
         )
     size = f"width-{width}" if width is not None else f"fill-{fill}"
     return f"{size}|format-{fmt}"
@@ -89,12 +98,12 @@ def rendition(request, pk):
         return bad_request(request, error)
     image = visible_images(request).filter(pk=pk).first() if pk <= MAX_INTEGER else None
     if image is None:
-        return not_found("No image with this id.")
+        return not_found(_("No image with this id."))
     try:
         made = image.get_rendition(spec)
     except UNREADABLE:
         logger.warning("Image %s cannot be read to make %s", pk, spec, exc_info=True)
-        return not_found("This image's file is missing or cannot be read.")
+        return not_found(_("This image's file is missing or cannot be read."))
     # Cached as the API's other answers are (cms.middleware.APICacheHeadersMiddleware).
     return HttpResponseRedirect(absolute_url(made.url))
 
@@ -142,7 +151,7 @@ class ClinicImageSerializer(ImageSerializer):
     tags = PrefetchedTagsField(read_only=True)
 
 
-class ClinicImagesAPIViewSet(ImagesAPIViewSet):
+class ClinicImagesAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, ImagesAPIViewSet):
     """Wagtail's images endpoint, each image with what an image field carries (docs/api.md)."""
 
     base_serializer_class = ClinicImageSerializer

@@ -9,6 +9,7 @@ from django.core import signing
 from django.http import Http404
 from django.urls import path
 from django.utils import translation
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 from wagtail.api.v2.utils import BadRequestError
@@ -24,12 +25,17 @@ class PagePreviewAPIViewSet(ClinicPagesAPIViewSet):
     known_query_parameters = ClinicPagesAPIViewSet.known_query_parameters.union(
         ["content_type", "token"]
     )
+    # One draft, as a page's own address shows it: only its token says which.
+    detail_query_parameters = ClinicPagesAPIViewSet.detail_query_parameters.union(
+        ["content_type", "token"]
+    )
 
     @classmethod
     def get_urlpatterns(cls):
         return [path("", cls.as_view({"get": "preview_view"}), name="listing")]
 
     def preview_view(self, request):
+        self.check_detail_query()
         page = self.get_object()
         # The draft's own relations (inline rows kept with it) are read from the draft itself.
         with chosen_objects_scope(), translation.override(locale_code(page.locale_id)):
@@ -51,9 +57,9 @@ class PagePreviewAPIViewSet(ClinicPagesAPIViewSet):
     def find_preview(self):
         query = self.request.GET
         if not query.get("content_type") or not query.get("token"):
-            raise BadRequestError("content_type and token are both required")
+            raise BadRequestError(_("content_type and token are both required"))
         model = None
-        app_label, _, model_name = query["content_type"].partition(".")
+        app_label, _dot, model_name = query["content_type"].partition(".")
         content_type = ContentType.objects.filter(
             app_label=app_label, model=model_name.lower()
         ).first()
@@ -61,21 +67,21 @@ class PagePreviewAPIViewSet(ClinicPagesAPIViewSet):
             model = content_type.model_class()
         if model is None or not issubclass(model, PartnerPreviewMixin):
             raise BadRequestError(
-                "content_type must name a page type, e.g. treatments.conditionpage"
+                _("content_type must name a page type, e.g. treatments.conditionpage")
             )
         try:
             model.check_preview_token(query["token"])
         except signing.SignatureExpired:
             raise PermissionDenied(
-                "this preview token has expired: open the preview again in the admin"
+                _("this preview token has expired: open the preview again in the admin")
             ) from None
         except signing.BadSignature:
-            raise PermissionDenied("this is not a preview token of this site") from None
+            raise PermissionDenied(_("this is not a preview token of this site")) from None
         preview = PagePreview.objects.filter(
             content_type=content_type, token=query["token"]
         ).first()
         if preview is None:
-            raise Http404("no draft is stored for this token: open the preview again")
+            raise Http404(_("no draft is stored for this token: open the preview again"))
         page = preview.as_page()
         if page.pk is None:  # a page not created yet
             page.pk = 0

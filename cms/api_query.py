@@ -8,6 +8,10 @@ that leave the calendar once turned into UTC (an overflow), absurd lengths, and 
 twice. `?search=` is not refused but reduced to plain words, as the site's search does. What
 passes here is still checked by Wagtail's views (an unknown field, a page that does not exist).
 
+Parameters Wagtail would silently ignore are refused too: API v3's pages listing and detail refuse
+the filters only v2 has (`V2_ONLY_FILTERS`) and any name neither v3 nor the page type's fields
+know, and a v2 item's address (`CheckedDetailMixin`) what it does not take.
+
 See docs/api.md, "Errors".
 """
 
@@ -18,6 +22,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.http import JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from rest_framework.response import Response
 
 from search.views import clean_query, search_terms
 
@@ -52,14 +58,20 @@ class Integer:
             return
         if not INTEGER.fullmatch(value):
             if self.numbers_only:
-                raise InvalidParameter(name, f"{name} must be {self.describe()}")
+                raise InvalidParameter(name, self.describe(name))
             return
         if not self.minimum <= int(value) <= self.maximum:
-            raise InvalidParameter(name, f"{name} must be {self.describe()}")
+            raise InvalidParameter(name, self.describe(name))
 
-    def describe(self):
-        text = f"a whole number from {self.minimum} to {self.maximum}"
-        return " or ".join([text, *(f"'{word}'" for word in self.words)])
+    def describe(self, name):
+        numbers = {"name": name, "minimum": self.minimum, "maximum": self.maximum}
+        if not self.words:
+            return _("%(name)s must be a whole number from %(minimum)d to %(maximum)d") % numbers
+        words = _(" or ").join(f"'{word}'" for word in self.words)
+        return _("%(name)s must be a whole number from %(minimum)d to %(maximum)d or %(words)s") % {
+            **numbers,
+            "words": words,
+        }
 
 
 @dataclass(frozen=True)
@@ -70,7 +82,11 @@ class Choice:
 
     def check(self, name, value):
         if value not in self.words:
-            raise InvalidParameter(name, f"{name} must be {' or '.join(self.words)}")
+            raise InvalidParameter(
+                name,
+                _("%(name)s must be %(words)s")
+                % {"name": name, "words": _(" or ").join(self.words)},
+            )
 
 
 @dataclass(frozen=True)
@@ -84,9 +100,9 @@ class DateTime:
 
 def parse_moment(value, name="changed_since"):
     """The aware date-time an ISO 8601 value names; InvalidParameter if it names none."""
-    message = (
-        f"{name} must be an ISO 8601 date-time between years 1 and 9999, e.g. 2026-01-31T09:00:00Z"
-    )
+    message = _(
+        "%(name)s must be an ISO 8601 date-time between years 1 and 9999, e.g. 2026-01-31T09:00:00Z"
+    ) % {"name": name}
     try:
         moment = datetime.datetime.fromisoformat(value)
         if timezone.is_naive(moment):
@@ -139,17 +155,27 @@ def check_query(query):
     for name, values in query.lists():
         if len(name) > 40 or CONTROL_CHARACTERS.search(name):
             raise InvalidParameter(
-                "a parameter", "a parameter name holds control characters or is too long"
+                "a parameter", _("a parameter name holds control characters or is too long")
             )
         if len(values) > 1 and name not in LISTS:
-            raise InvalidParameter(name, f"{name} is given {len(values)} times: give it once")
+            raise InvalidParameter(
+                name,
+                _("%(name)s is given %(count)d times: give it once")
+                % {"name": name, "count": len(values)},
+            )
         if name == "search":
             continue
         for value in values:
             if len(value) > MAX_LENGTH:
-                raise InvalidParameter(name, f"{name} is longer than {MAX_LENGTH} characters")
+                raise InvalidParameter(
+                    name,
+                    _("%(name)s is longer than %(length)d characters")
+                    % {"name": name, "length": MAX_LENGTH},
+                )
             if CONTROL_CHARACTERS.search(value):
-                raise InvalidParameter(name, f"{name} must not contain control characters")
+                raise InvalidParameter(
+                    name, _("%(name)s must not contain control characters") % {"name": name}
+                )
             kind = kinds.get(name)
             if kind is not None:
                 kind.check(name, value)
@@ -158,6 +184,120 @@ def check_query(query):
     cleaned = query.copy()
     cleaned["search"] = search_terms(clean_query(query["search"]))
     return cleaned
+
+
+# What a single item's address (`/api/v2/pages/<id>/`, images, documents) takes: the fields to
+# show, the format of rich text, the language (`locale`), and what Wagtail's browsable renderer
+# and jQuery's cache-busting send. Anything else there is refused as listings refuse it.
+DETAIL_PARAMETERS = frozenset(["fields", "rich_text_format", "locale", "format", "_"])
+
+
+def check_detail_query(query, allowed=DETAIL_PARAMETERS):
+    """Raise InvalidParameter naming the first parameter of `query` an item's address does not
+    take (Wagtail's v2 detail views would ignore it)."""
+    unknown = sorted(set(query) - allowed)
+    if unknown:
+        raise InvalidParameter(
+            unknown[0],
+            _("%(name)s is not a parameter of a single item: it takes %(allowed)s")
+            % {"name": unknown[0], "allowed": ", ".join(sorted(allowed - {"_"}))},
+        )
+
+
+class CheckedDetailMixin:
+    """For Wagtail's v2 endpoints: a detail address refuses the parameters it does not take, with
+    400 naming the parameter, and any InvalidParameter a view or filter raises answers so."""
+
+    detail_query_parameters = DETAIL_PARAMETERS
+
+    def check_detail_query(self):
+        check_detail_query(self.request.GET, self.detail_query_parameters)
+
+    def detail_view(self, request, pk):
+        self.check_detail_query()
+        return super().detail_view(request, pk)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, InvalidParameter):
+            return Response({"message": exc.message, "parameter": exc.name}, status=400)
+        return super().handle_exception(exc)
+
+
+# API v3 is Wagtail's own (Django Ninja) and has no public place for a project's filters: these
+# v2 filters are refused there, pointing to v2, instead of being ignored (docs/api.md, "API v3").
+V2_ONLY_FILTERS = (
+    "near",
+    "specialty",
+    "language",
+    "location",
+    "condition",
+    "treatment",
+    "changed_since",
+)
+V3_PAGES = re.compile(r"/api/v3/pages/(?:(?P<id>[^/]+)/)?")
+# What v3's page detail takes (Wagtail's `version` and `rich_text_format`) and the language.
+V3_DETAIL_PARAMETERS = frozenset(["version", "rich_text_format", "locale"])
+
+
+def check_v3_pages(path, query):
+    """Raise InvalidParameter for a parameter API v3's pages listing or detail would ignore: a v2
+    filter, or a name that is neither one of v3's parameters nor a field it filters by."""
+    match = V3_PAGES.fullmatch(path)
+    if match is None or match["id"] == "find":
+        return
+    for name in V2_ONLY_FILTERS:
+        if name in query:
+            raise InvalidParameter(
+                name,
+                _(
+                    "%(name)s is a filter of API v2 only: ask /api/v2/pages/ with the same "
+                    "parameters (docs/api.md, API v3)"
+                )
+                % {"name": name},
+            )
+    if match["id"] is not None:
+        allowed = V3_DETAIL_PARAMETERS
+    else:
+        allowed = v3_listing_parameters(query)
+        if allowed is None:  # an unknown type: Wagtail refuses it
+            return
+    unknown = sorted(set(query) - allowed)
+    if unknown:
+        raise InvalidParameter(
+            unknown[0],
+            _("%(name)s is not a parameter of API v3 here, nor a field it can filter by")
+            % {"name": unknown[0]},
+        )
+
+
+def v3_listing_parameters(query):
+    """What v3's pages listing reads of `query`: its filters, ordering, search and pagination,
+    and the fields of the page type (`type`) it filters by, as Wagtail's own schemas find them.
+    None when `type` names no page type."""
+    from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
+    from wagtail.api.v3.routers.pages import PageFilterSchema
+    from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
+    from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema, SearchSchema
+    from wagtail.coreutils import resolve_model_string
+    from wagtail.models import Page
+
+    schemas = (PageFilterSchema, OrderingSchema, SearchSchema)
+    model = Page
+    types = query.getlist("type")
+    if len(types) == 1:
+        try:
+            model = resolve_model_string(types[0])
+        except (LookupError, ValueError):
+            return None
+        if not issubclass(model, Page):
+            return None
+    fields = APIFieldFilterSchema.with_exclude_schemas(
+        raw_params=query, schemas=schemas, base_fields=BASE_PAGE_READ_FIELDS
+    ).get_validated_fields(model.objects.none())
+    declared = set(WagtailLimitOffsetPagination.Input.model_fields)
+    for schema in schemas:
+        declared |= set(schema.model_fields)
+    return frozenset(declared | set(fields))
 
 
 def bad_request(request, error):
@@ -184,6 +324,7 @@ class APIQueryMiddleware:
         if request.path.startswith(API_PREFIX):
             try:
                 request.GET = check_query(request.GET)
+                check_v3_pages(request.path, request.GET)
             except InvalidParameter as error:
                 return bad_request(request, error)
         return self.get_response(request)

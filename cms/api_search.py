@@ -7,6 +7,7 @@ query's words come first in each page of results.
 With `order` or `search_operator` a partner asks for Wagtail's plain search instead, as before.
 """
 
+from django.utils.translation import gettext as _
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.models import Locale
@@ -38,7 +39,8 @@ class SiteSearchFilter(SearchFilter):
             return run_search(query, request.api_site_search[1], searchable_pages(queryset))
         except FilterFieldError as error:
             raise BadRequestError(
-                f"cannot filter by '{error.field_name}' while searching (field is not indexed)"
+                _("cannot filter by '%(name)s' while searching (field is not indexed)")
+                % {"name": error.field_name}
             ) from error
 
 

@@ -1,7 +1,6 @@
-"""Middleware: the content API's rate limits, read-only methods and caching headers, and the cache of
-anonymous responses."""
+"""Middleware: the content API's language, rate limits, read-only methods and caching headers, the
+site's language from the URL, and the cache of anonymous responses."""
 
-import datetime
 import hashlib
 import ipaddress
 import time
@@ -11,11 +10,13 @@ from django.core.cache import cache
 from django.db import DatabaseError
 from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse, JsonResponse
-from django.utils import timezone, translation
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
+from django.utils.translation import gettext as _
 from wagtail.models import APIToken, GroupPagePermission
 
-from home import caching
+from home import caching, time_zones
 from search import hits as search_hits
 
 API_PREFIX = "/api/"
@@ -72,7 +73,7 @@ def _refused_token(request):
     """401 for an Authorization header that names no live API token (malformed, unknown or
     revoked, or not a bearer token): a partner learns at once that its token no longer works,
     instead of quietly reading as an anonymous client."""
-    message = "The API token is not valid: it is malformed, unknown or revoked."
+    message = _("The API token is not valid: it is malformed, unknown or revoked.")
     if request.path.startswith(f"{API_PREFIX}v3/"):
         body = {"type": "about:blank", "title": "Unauthorized", "status": 401, "detail": message}
         response = JsonResponse(body, status=401, content_type="application/problem+json")
@@ -80,6 +81,49 @@ def _refused_token(request):
         response = JsonResponse({"message": message}, status=401)
     response["WWW-Authenticate"] = 'Bearer error="invalid_token"'
     return response
+
+
+def api_language(request):
+    """The language an API request is answered in: the `?locale=` it asks for (one of the site's
+    languages), else the site's first; never the browser's Accept-Language."""
+    requested = request.GET.get("locale")
+    return requested if requested in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+class APILanguageMiddleware:
+    """Answers every request to /api/ in the language of its `?locale=`: the content, and every
+    message, this project's and the middleware's below it (a refused token, a rate limit, a bad
+    parameter) included, with a `Content-Language` header. Must come before the other API
+    middleware; the site's LocaleMiddleware leaves /api/ alone (SiteLocaleMiddleware)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(API_PREFIX):
+            return self.get_response(request)
+        language = api_language(request)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = self.get_response(request)
+        response["Content-Language"] = language
+        return response
+
+
+class SiteLocaleMiddleware(LocaleMiddleware):
+    """Django's LocaleMiddleware (the visitor's language from the URL's prefix) for everything
+    but the API, whose language APILanguageMiddleware chose from `?locale=`: no Accept-Language,
+    no redirect of a missing API address to a language prefix."""
+
+    def process_request(self, request):
+        if request.path.startswith(API_PREFIX):
+            return None
+        return super().process_request(request)
+
+    def process_response(self, request, response):
+        if request.path.startswith(API_PREFIX):
+            return response
+        return super().process_response(request, response)
 
 
 class APIRateLimitMiddleware:
@@ -121,7 +165,12 @@ class APIRateLimitMiddleware:
         if isinstance(count, int) and count > limit:
             retry_after = WINDOW_SECONDS - int(time.time()) % WINDOW_SECONDS
             response = JsonResponse(
-                {"message": f"Too many requests: the limit is {limit} a minute. Try again later."},
+                {
+                    "message": _(
+                        "Too many requests: the limit is %(limit)d a minute. Try again later."
+                    )
+                    % {"limit": limit}
+                },
                 status=429,
             )
             response["Retry-After"] = str(retry_after)
@@ -144,7 +193,7 @@ class ReadOnlyAPIMiddleware:
         if request.path.startswith(API_PREFIX) and request.method not in SAFE_API_METHODS:
             response = JsonResponse(
                 {
-                    "message": "The content API is read-only: pages are edited in the admin.",
+                    "message": _("The content API is read-only: pages are edited in the admin."),
                 },
                 status=405,
             )
@@ -154,11 +203,10 @@ class ReadOnlyAPIMiddleware:
 
 
 class APICacheHeadersMiddleware:
-    """Caching headers and language for API responses.
+    """Caching headers for API responses.
 
     Anonymous reads may be cached by partners and proxies for API_CACHE_MAX_AGE seconds; reads with
     a token are private. ETags (from ConditionalGetMiddleware) let partners revalidate with 304.
-    The API answers in the language a `?locale=` asks for, never the browser's Accept-Language.
     """
 
     def __init__(self, get_response):
@@ -167,11 +215,7 @@ class APICacheHeadersMiddleware:
     def __call__(self, request):
         if not request.path.startswith(API_PREFIX):
             return self.get_response(request)
-        languages = dict(settings.LANGUAGES)
-        requested = request.GET.get("locale")
-        language = requested if requested in languages else settings.LANGUAGE_CODE
-        with translation.override(language):
-            response = self.get_response(request)
+        response = self.get_response(request)
         # A response that forbids storing (a previewed draft) keeps its own header.
         if (
             request.method in ("GET", "HEAD")
@@ -188,10 +232,8 @@ class APICacheHeadersMiddleware:
 
 
 def seconds_to_midnight():
-    """Seconds until the next midnight in the clinic's time zone."""
-    now = timezone.localtime()
-    midnight = (now + datetime.timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
-    return int((midnight - now).total_seconds()) + 1
+    """Seconds until the next midnight in any office's time zone (each shows its own today)."""
+    return time_zones.seconds_to_next_midnight()
 
 
 # Views besides Wagtail's pages and the API whose answers visitors share: they show content only.
@@ -254,7 +296,7 @@ class AnonymousPageCacheMiddleware:
                 change = None
             if change is not None:
                 timeout = max(1, min(timeout, int(change)))
-            # Pages show today's hours and upcoming closures: nothing kept outlives the day.
+            # Pages show today's hours and upcoming closures: nothing kept outlives an office's day.
             timeout = max(1, min(timeout, seconds_to_midnight()))
             timeout = min(timeout, getattr(response, "page_cache_seconds", timeout))
             # A CDN may keep pages, which Wagtail purges on publish, no longer than this cache

@@ -7,6 +7,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ def database_unavailable(request=None):
     from django.conf import settings
 
     if request is not None and request.path.startswith("/api/"):
-        response = JsonResponse({"message": "Temporarily unavailable."}, status=503)
+        response = JsonResponse({"message": gettext("Temporarily unavailable.")}, status=503)
     else:
         html = loader.get_template("503.html").render({"phone": settings.FALLBACK_PHONE})
         response = HttpResponse(html, status=503)
@@ -79,7 +80,7 @@ class DatabaseUnavailableMiddleware:
 
 def page_not_found(request, exception=None):
     if request.path.startswith("/api/"):
-        return JsonResponse({"message": "Not found."}, status=404)
+        return JsonResponse({"message": gettext("Not found.")}, status=404)
     return render(request, "404.html", status=404)
 
 

@@ -69,7 +69,8 @@ def pair_strings(original, translated, label):
 def translate(command, instance, copy_fields, language_code, label=None):
     """Make `instance` (a page or translatable snippet in the source language) exist in
     `language_code`, with `copy_fields` (field name → translated value, as the builders give
-    them) as its translated strings, and publish it. An existing translation is left as it is.
+    them, or for child rows a function of the original's rows that gives the translated ones) as
+    its translated strings, and publish it. An existing translation is left as it is.
 
     Returns the translated object.
     """
@@ -88,6 +89,8 @@ def translate(command, instance, copy_fields, language_code, label=None):
     original = source.as_instance()
     translated = source.as_instance()
     for name, value in copy_fields.items():
+        if callable(value):  # the translated child rows, made from the original's (closures)
+            value = value(getattr(translated, name))
         setattr(translated, name, value)
         stream = getattr(translated, name)
         if isinstance(stream, StreamValue):

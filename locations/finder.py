@@ -4,7 +4,8 @@ offices nearest first, with the distance, today's hours and whether each is open
 Places come from the `zipcodes` package, which ships the US ZIP code centroids with it: nothing is
 asked of an outside service, and nothing the visitor typed is stored or logged (the site's logs
 keep paths without their query). A town is the centre of its ZIP codes. Distances are along the
-earth's surface ("as the crow flies"), in miles. Times are the clinic's (`TIME_ZONE`).
+earth's surface ("as the crow flies"), in miles. Each office's hours are read on its own clock
+(`LocationPage.time_zone`).
 """
 
 import datetime
@@ -201,8 +202,9 @@ class Nearby:
 
 def nearest(offices, place, now=None):
     """The offices (with `opening_hours` and `hours_exceptions` read) nearest `place` first; an
-    office without coordinates comes last, without a distance."""
-    now = timezone.localtime(now)
+    office without coordinates comes last, without a distance. Today and "open now" are each
+    office's own, in its time zone."""
+    now = now or timezone.now()
     found = []
     for office in offices:
         miles = None
@@ -210,14 +212,15 @@ def nearest(offices, place, now=None):
             miles = miles_between(
                 place.latitude, place.longitude, float(office.latitude), float(office.longitude)
             )
-        found.append(Nearby(office, miles, *opening_state(office, now)))
+        found.append(Nearby(office, miles, *opening_state(office, office.local_now(now))))
     found.sort(key=lambda item: (item.miles is None, item.miles or 0))
     return found
 
 
 def opening_state(office, now):
     """Today's periods [(opens, closes)], the reason it is closed today (a closure), whether it
-    is open at `now`, and when that next changes (today; else None)."""
+    is open at `now` (an aware time on the office's clock), and when that next changes (today;
+    else None)."""
     today = now.date()
     closure = next((row for row in office.hours_exceptions.all() if row.date == today), None)
     if closure is not None and closure.closed:

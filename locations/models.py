@@ -1,5 +1,6 @@
 """Offices and the physicians who practise at them."""
 
+import zoneinfo
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -25,7 +26,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -50,6 +51,7 @@ from home.localization import (
 )
 from home.models import BasePage
 from home.relations import related_model
+from home.time_zones import US_TIME_ZONES, clinic_time_zone, validate_time_zone
 from locations import finder
 from locations.blocks import AmenityBlock, EducationBlock, LanguageBlock
 from locations.directory import directory
@@ -156,6 +158,13 @@ class LocationPage(BasePage):
         validators=[RegexValidator(r"^\d{5}(-\d{4})?$", "Enter a ZIP code such as 06901.")],
     )
     phone = models.CharField(max_length=30, validators=[phone_validator])
+    time_zone = models.CharField(
+        max_length=64,
+        choices=US_TIME_ZONES,
+        default=clinic_time_zone,
+        validators=[validate_time_zone],
+        help_text="The office's opening hours, closures and “open now” are in this time zone.",
+    )
     intake_email = models.EmailField(
         blank=True,
         verbose_name="intake e-mail (never shown)",
@@ -213,6 +222,7 @@ class LocationPage(BasePage):
             help_text="Latitude and longitude place the office on maps; copy them from a map app.",
         ),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("intake_email")], heading="Contact"),
+        FieldPanel("time_zone"),
         FieldPanel("directions"),
         FieldPanel("parking"),
         FieldPanel("accessibility"),
@@ -254,7 +264,7 @@ class LocationPage(BasePage):
     ]
 
     # Where the office is, how to reach it and when it is open follow the source page; only the
-    # words about it are translated.
+    # words about it (closures' reasons among them) are translated.
     override_translatable_fields = [
         *BasePage.override_translatable_fields,
         TranslatableField("summary"),
@@ -270,11 +280,13 @@ class LocationPage(BasePage):
         SynchronizedField("state"),
         SynchronizedField("postal_code"),
         SynchronizedField("phone"),
+        SynchronizedField("time_zone"),
         SynchronizedField("intake_email"),
         SynchronizedField("latitude"),
         SynchronizedField("longitude"),
         SynchronizedField("opening_hours"),
-        SynchronizedField("hours_exceptions"),
+        # Closures: their reasons are translated, their dates and hours synchronised.
+        TranslatableField("hours_exceptions"),
     ]
 
     card_template = "locations/includes/location_card.html"
@@ -343,10 +355,17 @@ class LocationPage(BasePage):
         ]
 
     @property
-    def time_zone(self):
-        """The IANA name of the time zone the office's hours are in: every office keeps the
-        clinic's (`TIME_ZONE`), as the finder's "open now" reads them."""
-        return timezone.get_default_timezone_name()
+    def tzinfo(self):
+        """The office's time zone, in which its hours, closures and "open now" are read."""
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def local_now(self, now=None):
+        """The time now (or at `now`) on the office's clock."""
+        return (now or timezone.now()).astimezone(self.tzinfo)
+
+    def local_date(self, now=None):
+        """Today's date where the office is."""
+        return self.local_now(now).date()
 
     @classmethod
     def prefetch_relations(cls, pages):
@@ -400,7 +419,7 @@ class LocationPage(BasePage):
         by_day = {day: [] for day in range(7)}
         for row in self.opening_hours.all():
             by_day[row.weekday].append(row)
-        today = timezone.localdate().weekday()
+        today = self.local_date().weekday()
         return [
             {
                 "weekday": day,
@@ -412,7 +431,7 @@ class LocationPage(BasePage):
         ]
 
     def get_upcoming_exceptions(self):
-        today = timezone.localdate()
+        today = self.local_date()
         return [row for row in self.hours_exceptions.all() if row.date >= today]
 
     def get_physicians(self, locale=None):
@@ -475,8 +494,11 @@ class OpeningHours(Orderable):
         return f"{WEEKDAYS[self.weekday]} {self.opens:%H:%M}–{self.closes:%H:%M}"
 
 
-class HoursException(Orderable):
-    """A date when an office closes or keeps other hours (a holiday, a training day)."""
+class HoursException(TranslatableMixin, Orderable):
+    """A date when an office closes or keeps other hours (a holiday, a training day).
+
+    Translated with its office: each language's page has its own rows, paired by translation key,
+    whose reason is translated and whose date and hours follow the source page."""
 
     location = ParentalKey(LocationPage, on_delete=models.CASCADE, related_name="hours_exceptions")
     date = models.DateField()
@@ -489,8 +511,15 @@ class HoursException(Orderable):
         FieldRowPanel([FieldPanel("date"), FieldPanel("reason")]),
         FieldRowPanel([FieldPanel("closed"), FieldPanel("opens"), FieldPanel("closes")]),
     ]
+    override_translatable_fields = [
+        TranslatableField("reason"),
+        SynchronizedField("date"),
+        SynchronizedField("closed"),
+        SynchronizedField("opens"),
+        SynchronizedField("closes"),
+    ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "hours exception"
 
     def clean(self):

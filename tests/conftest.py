@@ -8,9 +8,12 @@ measure what a visitor's request costs on a warm site.
 
 import io
 from types import SimpleNamespace
+from urllib.parse import quote
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from wagtail.models import Page
 
@@ -83,3 +86,35 @@ def _empty_cache():
     yield
     for each in caches.all():
         each.clear()
+
+
+@pytest.fixture
+def fresh_database_url(tmp_path):
+    """A fresh, empty database of the suite's engine for a migration test that runs in a process
+    of its own: a file on SQLite, `<test database>_moves` on PostgreSQL (made and dropped here)."""
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{tmp_path / 'moves.sqlite3'}"
+        return
+    if connection.vendor != "postgresql":
+        pytest.skip(f"no fresh database for {connection.vendor} here")
+    import psycopg
+
+    config = settings.DATABASES["default"]
+    name = f"{config.get('TEST', {}).get('NAME') or 'test_' + config['NAME']}_moves"
+    params = {
+        "host": config.get("HOST") or "localhost",
+        "port": config.get("PORT") or 5432,
+        "user": config.get("USER") or "",
+        "password": config.get("PASSWORD") or "",
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    credentials = quote(params["user"]) + (
+        f":{quote(params['password'])}" if params["password"] else ""
+    )
+    try:
+        yield f"postgres://{credentials}@{params['host']}:{params['port']}/{name}"
+    finally:
+        with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -10,11 +10,8 @@ import json
 import os
 import subprocess
 import sys
-from urllib.parse import quote
 
-import pytest
 from django.conf import settings
-from django.db import connection
 
 MOVED_TABLES = [
     "appointments_appointmentrequest",
@@ -28,36 +25,6 @@ MOVED_TABLES = [
     "editorial_medicalreviewtask",
     "editorial_medicalreviewtask_groups",
 ]
-
-
-@pytest.fixture
-def fresh_database_url(tmp_path):
-    if connection.vendor == "sqlite":
-        yield f"sqlite:///{tmp_path / 'moves.sqlite3'}"
-        return
-    if connection.vendor != "postgresql":
-        pytest.skip(f"no fresh database for {connection.vendor} here")
-    import psycopg
-
-    config = settings.DATABASES["default"]
-    name = f"{config.get('TEST', {}).get('NAME') or 'test_' + config['NAME']}_moves"
-    params = {
-        "host": config.get("HOST") or "localhost",
-        "port": config.get("PORT") or 5432,
-        "user": config.get("USER") or "",
-        "password": config.get("PASSWORD") or "",
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    credentials = quote(params["user"]) + (
-        f":{quote(params['password'])}" if params["password"] else ""
-    )
-    try:
-        yield f"postgres://{credentials}@{params['host']}:{params['port']}/{name}"
-    finally:
-        with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_moved_models_keep_their_rows_types_and_references(fresh_database_url):

@@ -325,7 +325,7 @@ def test_a_closure_leaves_the_api_listing_once_its_day_has_passed(client, demo, 
         return [row["reason"] for row in stamford["hours_exceptions"]]
 
     assert "Staff training day" in reasons()  # with the demo's holidays
-    with patch("django.utils.timezone.localdate", return_value=today + timedelta(days=1)):
+    with patch("django.utils.timezone.now", return_value=timezone.now() + timedelta(days=1)):
         assert "Staff training day" not in reasons()
 
 
@@ -454,20 +454,46 @@ def test_todays_hours_follow_the_day(client, demo, settings):
     from cms.middleware import seconds_to_midnight
 
     settings.PAGE_CACHE_SECONDS = 0  # fragments only
-    friday, saturday = datetime.date(2027, 1, 1), datetime.date(2027, 1, 2)
-    with patch("django.utils.timezone.localdate", return_value=friday):
+    # Noon on a Friday and on a Saturday in Connecticut.
+    friday = datetime.datetime(2027, 1, 1, 17, 0, tzinfo=datetime.UTC)
+    saturday = datetime.datetime(2027, 1, 2, 17, 0, tzinfo=datetime.UTC)
+    with patch("django.utils.timezone.now", return_value=friday):
         on_friday = client.get(demo.home.url).content.decode()
-    with patch("django.utils.timezone.localdate", return_value=saturday):
+    with patch("django.utils.timezone.now", return_value=saturday):
         on_saturday = client.get(demo.home.url).content.decode()
 
-    def section(html):
-        return html.split('id="offices-heading"')[1].split("</section>")[0]
-
-    assert section(on_saturday) != section(on_friday)
+    assert offices_section(on_saturday) != offices_section(on_friday)
     # Whole responses too are kept until midnight in the clinic's time zone at the latest.
     late = timezone.make_aware(datetime.datetime(2027, 1, 1, 23, 59, 0))
-    with patch("django.utils.timezone.localtime", return_value=late):
+    with patch("django.utils.timezone.now", return_value=late):
         assert 1 <= seconds_to_midnight() <= 61
+
+
+def offices_section(html):
+    return html.split('id="offices-heading"')[1].split("</section>")[0]
+
+
+def test_an_offices_card_follows_the_day_where_the_office_is(client, demo, settings):
+    """An office in Los Angeles starts its Saturday three hours after Connecticut: its card's
+    hours change then, though the clinic's date does not."""
+    import datetime
+
+    from cms.middleware import seconds_to_midnight
+
+    settings.PAGE_CACHE_SECONDS = 0  # fragments only
+    demo.stamford.time_zone = "America/Los_Angeles"
+    demo.stamford.save_revision().publish()
+    # Saturday 01:00 and 04:00 in Connecticut; Friday 22:00, then Saturday 01:00 in Los Angeles.
+    friday_there = datetime.datetime(2027, 1, 2, 6, 0, tzinfo=datetime.UTC)
+    saturday_there = datetime.datetime(2027, 1, 2, 9, 0, tzinfo=datetime.UTC)
+    with patch("django.utils.timezone.now", return_value=friday_there):
+        before = offices_section(client.get(demo.home.url).content.decode())
+        # A kept page ends no later than Los Angeles' Friday.
+        assert seconds_to_midnight() <= 2 * 3600 + 1
+    with patch("django.utils.timezone.now", return_value=saturday_there):
+        after = offices_section(client.get(demo.home.url).content.decode())
+    assert before != after
+    assert after.count("Closed") == 1  # Stamford closes on Saturdays; Westport opens
 
 
 @pytest.fixture

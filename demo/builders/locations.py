@@ -2,12 +2,13 @@
 `appointments.toml`), then their translations.
 
 Addresses, phone numbers, coordinates, hours and relations follow the first language's pages, so
-the other languages' copy holds only the words. Holiday closures are listed under their English
-names on both sites until hours exceptions become translatable.
+the other languages' copy holds only the words. Holiday closures follow them too; their reasons,
+the holidays' names, are translated.
 """
 
 import calendar
 import datetime
+import functools
 
 from django.utils import timezone
 
@@ -48,13 +49,28 @@ def holiday_closures(names, today=None):
     return sorted(rows, key=lambda row: row["date"])
 
 
+def holiday_names(holidays, language):
+    """{a holiday's name in the first language: its name in `language`}."""
+    source = holidays[source_language()]
+    return {source[key]: holidays[language][key] for key in source}
+
+
+def translated_closures(rows, holidays):
+    """The office's closures with their reasons in another language (a reason that names no
+    holiday of the demo keeps its words)."""
+    rows = list(rows.all())
+    for row in rows:
+        row.reason = holidays.get(row.reason, row.reason)
+    return rows
+
+
 def build(command):
     offices, physicians = load("locations"), load("physicians")
     images = Images(command)
     heading(command, "Offices and physicians")
     index = find_page("locations")
     for office in offices["locations"]:
-        build_location(command, index, office, offices["holidays"], images)
+        build_location(command, index, office, offices["holidays"][source_language()], images)
     physicians_index = find_page("physicians")
     for physician in physicians["physicians"]:
         build_physician(command, physicians_index, physician)
@@ -168,9 +184,16 @@ def translate(command):
     images = Images(command)
     for language in translation_languages():
         heading(command, f"Offices and physicians in {language}")
+        closures = functools.partial(
+            translated_closures, holidays=holiday_names(offices["holidays"], language)
+        )
         for office in offices["locations"]:
             words = office[language]
-            fields = {"slug": words["slug"], **location_words(words, images)}
+            fields = {
+                "slug": words["slug"],
+                **location_words(words, images),
+                "hours_exceptions": closures,
+            }
             translate_object(command, find_page("locations", office["slug"]), fields, language)
         for physician in physicians["physicians"]:
             words = physician[language]

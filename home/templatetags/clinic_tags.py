@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from wagtail.models import Page, Site
 
-from home import caching
+from home import caching, time_zones
 from home.localization import (
     default_locale,
     localize_pages,
@@ -48,12 +48,12 @@ def _menu_pages(request, root):
 
 def cache_parts(request):
     """What a shared fragment depends on besides the content: the site, the language and the
-    day (offices show today's hours)."""
+    day (offices show today's hours, each in its own time zone: the date in every zone)."""
     site = Site.find_for_request(request) if request is not None else None
     return [
         site.pk if site else "-",
         request_locale(request).language_code,
-        timezone.localdate().isoformat(),
+        time_zones.days_key(),
     ]
 
 
@@ -396,9 +396,10 @@ def tel_href(number):
 
 @register.filter
 def todays_hours(location):
-    """Today's opening periods of an office. Lists of offices read their hours in advance
-    (`LocationPage.for_cards`, `office_list`), so a list of cards costs no query per office."""
-    today = timezone.localdate().weekday()
+    """Today's opening periods of an office (today where the office is). Lists of offices read
+    their hours in advance (`LocationPage.for_cards`, `office_list`), so a list of cards costs no
+    query per office."""
+    today = location.local_date().weekday()
     return sorted(
         (row for row in location.opening_hours.all() if row.weekday == today),
         key=lambda row: row.opens,

@@ -2,11 +2,14 @@
 with their distance, physicians filter by office, specialty, language and new patients, as the
 site does, in a fixed number of queries; bad input answers 400 naming the parameter."""
 
+import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import timezone
 
 from locations.factories import LocationPageFactory, PhysicianPageFactory
+from locations.models import HoursException
 
 pytestmark = pytest.mark.django_db
 
@@ -228,3 +231,36 @@ def test_opening_hours_and_closures_carry_the_offices_time_zone(client, demo):
     for row in data["opening_hours"] + data["hours_exceptions"]:
         assert row["time_zone"] == "America/New_York"
     assert ZoneInfo(data["opening_hours"][0]["time_zone"])
+
+
+def test_an_office_in_another_time_zone_is_answered_by_its_own_clock(client, demo, monkeypatch):
+    """A closure on Monday is still today's at 22:00 Monday in Los Angeles (06:00 UTC Tuesday),
+    when Connecticut is already in Tuesday."""
+    monday = datetime.date(2026, 12, 7)
+    monkeypatch.setattr(
+        timezone, "now", lambda: datetime.datetime(2026, 12, 8, 6, 0, tzinfo=datetime.UTC)
+    )
+    for office in (demo.stamford, demo.westport):
+        HoursException.objects.create(location=office, date=monday, reason="Staff training")
+    demo.westport.time_zone = "America/Los_Angeles"
+    demo.westport.save_revision().publish()
+    westport = client.get(f"/api/v2/pages/{demo.westport.pk}/").json()
+    assert {row["time_zone"] for row in westport["opening_hours"]} == {"America/Los_Angeles"}
+    monday_closures = [row for row in westport["hours_exceptions"] if row["date"] == "2026-12-07"]
+    assert monday_closures == [
+        {
+            "date": "2026-12-07",
+            "reason": "Staff training",
+            "closed": True,
+            "opens": None,
+            "closes": None,
+            "time_zone": "America/Los_Angeles",
+        }
+    ]
+    stamford = client.get(f"/api/v2/pages/{demo.stamford.pk}/").json()
+    assert "2026-12-07" not in [row["date"] for row in stamford["hours_exceptions"]]
+    assert {row["time_zone"] for row in stamford["opening_hours"]} == {"America/New_York"}
+    # API v3 answers the same.
+    v3 = client.get(f"/api/v3/pages/{demo.westport.pk}/").json()
+    assert "2026-12-07" in [row["date"] for row in v3["hours_exceptions"]]
+    assert v3["opening_hours"][0]["time_zone"] == "America/Los_Angeles"

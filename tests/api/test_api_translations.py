@@ -80,3 +80,64 @@ def test_a_spanish_page_names_its_reviewer_in_spanish(client, demo, listing):
         assert {item["reviewed_by"]["id"] for item in listed if item["reviewed_by"]} == {
             reviewer.pk
         }
+
+
+# --- Errors in the partner's language -------------------------------------------------------
+
+
+def refused(client, url, status=400, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == status, (url, response.content[:300])
+    body = response.json()
+    return response, body.get("message") or body.get("detail")
+
+
+@pytest.mark.parametrize(
+    ("url", "spanish_message"),
+    [
+        # The project's own checks of a parameter.
+        ("/api/v2/pages/?locale=es&limit=0", "limit debe ser un número entero de 1 a"),
+        ("/api/v2/pages/?locale=es&changed_since=ayer", "changed_since debe ser una fecha y hora"),
+        ("/api/v2/pages/?locale=es&near=00000", "No encontramos el código postal 00000"),
+        # The change feed lists every language: it takes no locale, and says so in Spanish.
+        ("/api/v2/changes/?locale=es", "locale no es un parámetro del feed de cambios"),
+        ("/api/v3/pages/?locale=es&offset=-1", "offset debe ser un número entero de 0 a"),
+        # Wagtail's own refusals, in the words it uses.
+        ("/api/v2/pages/?locale=es&color=red", "no es una operación ni un campo reconocido: color"),
+        ("/api/v2/pages/?locale=es&fields=colour", "campos desconocidos: colour"),
+        ("/api/v2/pages/?locale=es&type=home.Nothing", "el tipo no existe"),
+    ],
+)
+def test_errors_come_in_the_language_of_locale(client, url, spanish_message):
+    url = url.replace("near=00000", "type=locations.LocationPage&near=00000")
+    response, message = refused(client, url)
+    assert spanish_message in message
+    assert response["Content-Language"] == "es"
+    english, english_message = refused(client, url.replace("locale=es", "locale=en"))
+    assert english_message != message and english["Content-Language"] == "en"
+
+
+def test_a_missing_address_a_refused_token_and_a_write_are_answered_in_spanish(client):
+    response, message = refused(client, "/api/v2/pages/abc/?locale=es", status=404)
+    assert message == "No encontrado." and response["Content-Language"] == "es"
+    response, message = refused(
+        client, "/api/v2/pages/?locale=es", status=401, HTTP_AUTHORIZATION="Bearer nothing"
+    )
+    assert message.startswith("El token de la API no es válido")
+    assert response["Content-Language"] == "es"
+    written = client.post("/api/v2/pages/?locale=es")
+    assert written.status_code == 405
+    assert written.json()["message"].startswith("La API de contenido es de solo lectura")
+
+
+def test_the_browsers_language_never_chooses_the_apis(client):
+    """Without `?locale=` the API answers in English whatever Accept-Language says, and never
+    sends a partner to a language-prefixed address."""
+    response, message = refused(client, "/api/v2/pages/?limit=0", HTTP_ACCEPT_LANGUAGE="es")
+    assert message.startswith("limit must be a whole number")
+    assert response["Content-Language"] == "en"
+    assert "Accept-Language" not in response.get("Vary", "")
+    missing = client.get("/api/v2/nothing/", HTTP_ACCEPT_LANGUAGE="es")
+    assert missing.status_code == 404 and missing.json()["message"] == "Not found."
+    listing = client.get("/api/v2/pages/?locale=es&limit=1")
+    assert listing.status_code == 200 and listing["Content-Language"] == "es"

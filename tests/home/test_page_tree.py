@@ -175,6 +175,7 @@ class AdminCreationTests(WagtailPageTestCase):
                     "state": "CT",
                     "postal_code": "06850",
                     "phone": "(203) 555-0190",
+                    "time_zone": "America/Los_Angeles",
                     "intake_email": "norwalk-intake@example.org",
                     "latitude": "41.117",
                     "longitude": "-73.408",
@@ -194,6 +195,8 @@ class AdminCreationTests(WagtailPageTestCase):
         page = LocationPage.objects.get(slug="norwalk-office")
         self.assertEqual(page.opening_hours.get().closes.hour, 17)
         self.assertEqual(page.hours_exceptions.get().reason, "Christmas Day")
+        self.assertEqual(page.hours_exceptions.get().locale, page.locale)
+        self.assertEqual(page.time_zone, "America/Los_Angeles")
 
     def test_create_physician_page(self):
         westport = LocationPage.objects.get(slug="westport", locale__language_code="en")

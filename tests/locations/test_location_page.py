@@ -9,8 +9,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail.models import Locale
+
+from locations.models import HoursException
 
 STYLESHEET = Path(settings.BASE_DIR) / "static" / "css" / "site.css"
 
@@ -83,6 +86,47 @@ def test_todays_row_follows_the_offices_time_zone(client, demo, monkeypatch, utc
     html = client.get(demo.stamford.url).content.decode()
     assert today_row(html) == [weekday]
     assert html.count('aria-current="date"') == 1
+
+
+def in_los_angeles(office):
+    """`office`, moved to the Pacific time zone and published."""
+    office.time_zone = "America/Los_Angeles"
+    office.save_revision().publish()
+    office.refresh_from_db()
+    return office
+
+
+def test_an_office_in_another_time_zone_shows_today_by_its_own_clock(client, demo, monkeypatch):
+    # Monday 06:00 UTC: Monday 01:00 in Connecticut, still Sunday 22:00 in Los Angeles.
+    monday_morning = datetime.datetime(2026, 12, 7, 6, 0, tzinfo=datetime.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: monday_morning)
+    assert today_row(client.get(demo.stamford.url).content.decode()) == ["Monday"]
+    in_los_angeles(demo.westport)
+    assert today_row(client.get(demo.westport.url).content.decode()) == ["Sunday"]
+
+
+def test_a_closure_stays_listed_until_the_day_ends_where_the_office_is(client, demo, monkeypatch):
+    # Tuesday 06:00 UTC: Monday's closure is over in Connecticut, not yet in Los Angeles.
+    monday = datetime.date(2026, 12, 7)
+    monkeypatch.setattr(
+        timezone, "now", lambda: datetime.datetime(2026, 12, 8, 6, 0, tzinfo=datetime.UTC)
+    )
+    for office in (demo.stamford, demo.westport):
+        HoursException.objects.create(location=office, date=monday, reason="Staff training")
+    in_los_angeles(demo.westport)
+    assert "Staff training" not in client.get(demo.stamford.url).content.decode()
+    assert "Staff training" in client.get(demo.westport.url).content.decode()
+
+
+def test_an_office_keeps_a_time_zone_editors_choose_from_us_zones(demo):
+    office = demo.westport
+    assert office.time_zone == settings.TIME_ZONE == "America/New_York"
+    office.time_zone = "Europe/Nowhere"
+    with pytest.raises(ValidationError) as refused:
+        office.full_clean()
+    assert "time_zone" in refused.value.error_dict
+    office.time_zone = "America/Los_Angeles"
+    office.full_clean()
 
 
 def test_print_stylesheet_keeps_address_hours_and_directions_and_drops_the_rest(client, demo):

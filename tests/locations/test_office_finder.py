@@ -20,6 +20,7 @@ from locations.models import HoursException, OpeningHours
 pytestmark = pytest.mark.django_db
 
 WESTPORT_ZIP, STAMFORD_ZIP = "06880", "06901"
+PLACE = finder.Place("Westport, CT 06880", 41.14, -73.36)
 
 
 def text(html):
@@ -28,7 +29,10 @@ def text(html):
 
 def results(response):
     """[(office name, distance sentence)] in the order the finder lists them."""
-    html = response.content.decode()
+    return results_of(response.content.decode())
+
+
+def results_of(html):
     names = re.findall(r'finder-result__title"><a [^>]*>([^<]+)</a>', html)
     distances = re.findall(r'finder-result__distance">([^<]*)<', html)
     return list(zip(names, distances, strict=True))
@@ -160,6 +164,33 @@ def test_open_now_follows_the_hours_and_closures_in_the_clinics_time_zone(demo):
     )
     office.refresh_from_db()
     assert finder.opening_state(office, at(monday, 10))[:3] == ([], "Staff training", False)
+
+
+def test_open_now_follows_each_offices_own_clock(demo):
+    new_york, los_angeles = office_with_hours(demo), office_with_hours(demo)
+    los_angeles.time_zone = "America/Los_Angeles"
+    los_angeles.save()
+    # Monday 23:00 UTC: 18:00 in New York (closed since 17:00), 15:00 in Los Angeles (open).
+    now = datetime.datetime(2026, 12, 7, 23, 0, tzinfo=datetime.UTC)
+    found = {item.office.pk: item for item in finder.nearest([new_york, los_angeles], PLACE, now)}
+    assert not found[new_york.pk].open_now and found[new_york.pk].next_change is None
+    assert found[los_angeles.pk].open_now
+    assert found[los_angeles.pk].today == [(datetime.time(9), datetime.time(17))]
+    # It closes at 17:00 in Los Angeles, 01:00 UTC.
+    assert found[los_angeles.pk].next_change == datetime.datetime(
+        2026, 12, 8, 1, 0, tzinfo=datetime.UTC
+    )
+
+
+def test_the_offices_page_says_open_now_by_each_offices_clock(client, demo, monkeypatch):
+    demo.westport.time_zone = "America/Los_Angeles"
+    demo.westport.save_revision().publish()
+    now = datetime.datetime(2026, 12, 7, 23, 0, tzinfo=datetime.UTC)  # a Monday
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    html = client.get(demo.locations.url, {"near": WESTPORT_ZIP}).content.decode()
+    states = re.findall(r'class="tag[^"]*">(Open now|Closed now)<', html)
+    assert [name for name, _ in results_of(html)] == ["Westport", "Stamford"]
+    assert states == ["Open now", "Closed now"]
 
 
 # --- The offices page -----------------------------------------------------------------------
