@@ -314,7 +314,11 @@ def test_api_listings_cost_the_same_for_20_and_100_items(client, demo):
             counts = {}
             for limit in (20, 100):
                 # One language: each relation is localized with one query per language listed.
-                url = f"/api/{version}/pages/?{query}&locale=en&limit={limit}"
+                # v3 answers every field it has and refuses `fields` (v2's way of asking).
+                asked = [
+                    part for part in query.split("&") if version == "v2" or "fields" not in part
+                ]
+                url = f"/api/{version}/pages/?{'&'.join([*asked, 'locale=en', f'limit={limit}'])}"
                 response = client.get(url)
                 assert response.status_code == 200, response.content
                 assert len(response.json()["items"]) > 20 if limit == 100 else 20
