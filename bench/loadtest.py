@@ -116,7 +116,7 @@ def editor(stop, problems, published):
     from wagtail.models import Page
 
     condition = Page.objects.get(slug="chronic-migraine", locale__language_code="en").specific
-    synthetic = Page.objects.get(slug="synthetic-page-1").specific
+    synthetic = Page.objects.get(slug="synthetic-page-1", locale__language_code="en").specific
     number = 0
     while not stop.is_set():
         number += 1
