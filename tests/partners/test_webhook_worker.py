@@ -23,8 +23,9 @@ from standardwebhooks import Webhook
 from tests.partners.receiver import Receiver, free_port
 
 PROJECT = Path(__file__).resolve().parents[2]
-# Retries every second or so for about 15 s: long enough to outlast the receiver's outage here.
-SCHEDULE = ",".join(["0.5"] + ["1"] * 15)
+# Retries every 2 s for about a minute: longer than the receiver's outage here, which lasts as
+# long as two Django processes take to start (15 s or more on two busy cores).
+SCHEDULE = ",".join(["0.5"] + ["2"] * 30)
 PUBLISH = """
 import sys
 from wagtail.models import Site
