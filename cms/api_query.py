@@ -8,14 +8,16 @@ that leave the calendar once turned into UTC (an overflow), absurd lengths, and 
 twice. `?search=` is not refused but reduced to plain words, as the site's search does. What
 passes here is still checked by Wagtail's views (an unknown field, a page that does not exist).
 
-Parameters Wagtail would silently ignore are refused too: API v3's pages listing and detail refuse
-the filters only v2 has (`V2_ONLY_FILTERS`) and any name neither v3 nor the page type's fields
-know, and a v2 item's address (`CheckedDetailMixin`) what it does not take.
+Parameters Wagtail would silently ignore are refused too: API v3's pages refuse the filters only v2
+has (`V2_ONLY_FILTERS`), every address of v3 any name that neither its OpenAPI description nor,
+on a listing, its items' fields know, and a v2 item's address (`CheckedDetailMixin`) what it does
+not take.
 
 See docs/api.md, "Errors".
 """
 
 import datetime
+import functools
 import re
 from dataclasses import dataclass
 
@@ -224,7 +226,8 @@ class CheckedDetailMixin:
 
 
 # API v3 is Wagtail's own (Django Ninja) and has no public place for a project's filters: these
-# v2 filters are refused there, pointing to v2, instead of being ignored (docs/api.md, "API v3").
+# v2 filters are refused by its pages, pointing to v2, instead of being ignored (docs/api.md,
+# "API v3").
 V2_ONLY_FILTERS = (
     "near",
     "specialty",
@@ -234,70 +237,145 @@ V2_ONLY_FILTERS = (
     "treatment",
     "changed_since",
 )
-V3_PAGES = re.compile(r"/api/v3/pages/(?:(?P<id>[^/]+)/)?")
-# What v3's page detail takes (Wagtail's `version` and `rich_text_format`) and the language.
-V3_DETAIL_PARAMETERS = frozenset(["version", "rich_text_format", "locale"])
+V3_PREFIX = f"{API_PREFIX}v3"
 
 
-def check_v3_pages(path, query):
-    """Raise InvalidParameter for a parameter API v3's pages listing or detail would ignore: a v2
-    filter, or a name that is neither one of v3's parameters nor a field it filters by."""
-    match = V3_PAGES.fullmatch(path)
-    if match is None or match["id"] == "find":
+def check_v3_query(path, query):
+    """Raise InvalidParameter for a parameter an address of API v3 would ignore: on its pages a
+    filter of v2's, and on every address a name that is neither one of its parameters nor, on a
+    listing, a field of its items it filters by. What an address takes is read from v3's own
+    OpenAPI description; an address it does not describe is left to its view."""
+    found = v3_operation(path)
+    if found is None:
         return
-    for name in V2_ONLY_FILTERS:
-        if name in query:
-            raise InvalidParameter(
-                name,
-                _(
-                    "%(name)s is a filter of API v2 only: ask /api/v2/pages/ with the same "
-                    "parameters (docs/api.md, API v3)"
+    template, values = found
+    if template.startswith("/pages/"):
+        for name in V2_ONLY_FILTERS:
+            if name in query:
+                raise InvalidParameter(
+                    name,
+                    _(
+                        "%(name)s is a filter of API v2 only: ask /api/v2/pages/ with the same "
+                        "parameters (docs/api.md, API v3)"
+                    )
+                    % {"name": name},
                 )
-                % {"name": name},
-            )
-    if match["id"] is not None:
-        allowed = V3_DETAIL_PARAMETERS
-    else:
-        allowed = v3_listing_parameters(query)
-        if allowed is None:  # an unknown type: Wagtail refuses it
+    allowed = v3_query_parameters()[template] | {"locale"}
+    unknown = set(query) - allowed
+    if unknown and template in v3_field_filters():
+        fields = v3_filter_fields(template, values, query, ignored=allowed)
+        if fields is None:  # an unknown type: Wagtail refuses it
             return
-    unknown = sorted(set(query) - allowed)
+        unknown -= fields
     if unknown:
+        name = sorted(unknown)[0]
         raise InvalidParameter(
-            unknown[0],
+            name,
             _("%(name)s is not a parameter of API v3 here, nor a field it can filter by")
-            % {"name": unknown[0]},
+            % {"name": name},
         )
 
 
-def v3_listing_parameters(query):
-    """What v3's pages listing reads of `query`: its filters, ordering, search and pagination,
-    and the fields of the page type (`type`) it filters by, as Wagtail's own schemas find them.
-    None when `type` names no page type."""
-    from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
-    from wagtail.api.v3.routers.pages import PageFilterSchema
-    from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
-    from wagtail.api.v3.schemas.params import APIFieldFilterSchema, OrderingSchema, SearchSchema
-    from wagtail.coreutils import resolve_model_string
+@functools.cache
+def v3_query_parameters():
+    """{address template: the query parameters it takes} for each address API v3 reads (GET),
+    from its OpenAPI description (about a second to build, once per process)."""
+    from cms.api import api_v3
+
+    described = api_v3.get_openapi_schema(path_prefix="")["paths"]
+    return {
+        template: frozenset(
+            parameter["name"]
+            for parameter in operations["get"].get("parameters", ())
+            if parameter["in"] == "query"
+        )
+        for template, operations in described.items()
+        if "get" in operations
+    }
+
+
+@functools.cache
+def v3_addresses():
+    """[(regular expression, template)], the addresses without a path parameter first, so that
+    /pages/find/ is not taken for a page's id."""
+    templates = sorted(v3_query_parameters(), key=lambda template: template.count("{"))
+    return [
+        (re.compile(re.sub(r"\\{(\w+)\\}", r"(?P<\1>[^/]+)", re.escape(template))), template)
+        for template in templates
+    ]
+
+
+def v3_operation(path):
+    """(template, {path parameter: value}) of the v3 address `path` is, or None."""
+    if not path.startswith(V3_PREFIX):
+        return None
+    rest = path.removeprefix(V3_PREFIX)
+    for pattern, template in v3_addresses():
+        match = pattern.fullmatch(rest)
+        if match:
+            return template, match.groupdict()
+    return None
+
+
+def page_type(values, query):
     from wagtail.models import Page
 
-    schemas = (PageFilterSchema, OrderingSchema, SearchSchema)
-    model = Page
     types = query.getlist("type")
-    if len(types) == 1:
-        try:
-            model = resolve_model_string(types[0])
-        except (LookupError, ValueError):
-            return None
-        if not issubclass(model, Page):
-            return None
-    fields = APIFieldFilterSchema.with_exclude_schemas(
-        raw_params=query, schemas=schemas, base_fields=BASE_PAGE_READ_FIELDS
+    if len(types) > 1:
+        return Page
+    model = resolve_model(types[0]) if types else Page
+    return model if model is not None and issubclass(model, Page) else None
+
+
+def resolve_model(name):
+    from wagtail.coreutils import resolve_model_string
+
+    try:
+        return resolve_model_string(name)
+    except (LookupError, ValueError):
+        return None
+
+
+def snippet_type(values, query):
+    return resolve_model(values["type"])
+
+
+@functools.cache
+def v3_field_filters():
+    """The listings that also filter by their items' fields (Wagtail's APIFieldFilterSchema):
+    {template: (the model, from the path and query, and the fields every item is filtered by)}."""
+    from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
+    from wagtail.contrib.redirects.api.v3.router import BASE_REDIRECT_READ_FIELDS
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.documents import get_document_model
+    from wagtail.documents.api.v3.router import BASE_DOCUMENT_READ_FIELDS
+    from wagtail.images import get_image_model
+    from wagtail.images.api.v3.router import BASE_IMAGE_READ_FIELDS
+
+    return {
+        "/pages/": (page_type, BASE_PAGE_READ_FIELDS),
+        "/images/": (lambda values, query: get_image_model(), BASE_IMAGE_READ_FIELDS),
+        "/documents/": (lambda values, query: get_document_model(), BASE_DOCUMENT_READ_FIELDS),
+        "/redirects/": (lambda values, query: Redirect, BASE_REDIRECT_READ_FIELDS),
+        "/snippets/{type}/": (snippet_type, None),
+    }
+
+
+def v3_filter_fields(template, values, query, ignored):
+    """The names in `query` that the listing `template` filters its items by, as Wagtail's own
+    schema finds them; None when the path or `type` names no model."""
+    from wagtail.api.v3.schemas.params import APIFieldFilterSchema
+
+    find_model, base_fields = v3_field_filters()[template]
+    model = find_model(values, query)
+    if model is None:
+        return None
+    if base_fields is None:  # a snippet's own primary key
+        base_fields = [model._meta.pk.name]
+    found = APIFieldFilterSchema(
+        raw_params=query, base_fields=list(base_fields), ignore_fields=set(ignored)
     ).get_validated_fields(model.objects.none())
-    declared = set(WagtailLimitOffsetPagination.Input.model_fields)
-    for schema in schemas:
-        declared |= set(schema.model_fields)
-    return frozenset(declared | set(fields))
+    return frozenset(found)
 
 
 def bad_request(request, error):
@@ -324,7 +402,7 @@ class APIQueryMiddleware:
         if request.path.startswith(API_PREFIX):
             try:
                 request.GET = check_query(request.GET)
-                check_v3_pages(request.path, request.GET)
+                check_v3_query(request.path, request.GET)
             except InvalidParameter as error:
                 return bad_request(request, error)
         return self.get_response(request)

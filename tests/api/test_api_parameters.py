@@ -121,3 +121,50 @@ def test_v3_keeps_the_parameters_it_takes(client, demo):
         assert client.get(url).status_code == 200, url
     listed = client.get(f"/api/v3/pages/?slug={demo.migraine.slug}&locale=en").json()["items"]
     assert [item["id"] for item in listed] == [demo.migraine.pk]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v3/images/",
+        "/api/v3/images/{image}/",
+        "/api/v3/documents/",
+        "/api/v3/redirects/",
+        "/api/v3/redirects/find/",
+        "/api/v3/sites/",
+        "/api/v3/snippets/notices.PatientNotices/",
+        "/api/v3/pages/{page}/revisions/",
+        "/api/v3/pages/find/",
+        "/api/v3/whoami/",
+    ],
+)
+def test_every_v3_address_refuses_what_it_would_ignore(client, demo, path):
+    url = path.format(image=1, page=demo.migraine.pk)
+    detail = refused(client, f"{url}?colour=red", "colour", v3=True)
+    assert detail == "colour is not a parameter of API v3 here, nor a field it can filter by"
+    spanish = refused(client, f"{url}?colour=red&locale=es", "colour", v3=True)
+    assert spanish.startswith("colour no es un parámetro de la API v3")
+
+
+def test_every_v3_address_keeps_its_parameters_and_its_items_fields(client, demo):
+    image = client.get("/api/v2/images/?limit=1").json()["items"][0]
+    document = a_document()
+    for url in (
+        f"/api/v3/images/?title={image['title']}&order=title&limit=5&search=clinic",
+        f"/api/v3/images/{image['id']}/?locale=en",
+        "/api/v3/documents/?title=Price%20list&search_operator=and&offset=0",
+        f"/api/v3/documents/{document}/",
+        f"/api/v3/pages/find/?html_path={demo.migraine.url}",
+        "/api/v3/redirects/?old_path=/old&is_permanent=true&order=old_path",
+    ):
+        answer = client.get(url)
+        assert answer.status_code in (200, 302), (url, answer.status_code, answer.content[:300])
+    listed = client.get(f"/api/v3/images/?title={image['title']}").json()["items"]
+    assert image["id"] in [item["id"] for item in listed]
+    # What only an editor's token may read gets past the check to ask for the token.
+    for url in (
+        "/api/v3/sites/?limit=1",
+        "/api/v3/snippets/notices.PatientNotices/?locale=en&id=1&order=id",
+        f"/api/v3/pages/{demo.migraine.pk}/revisions/?created_at_from=2026-01-01T00:00:00Z",
+    ):
+        assert client.get(url).status_code == 401, url
