@@ -35,6 +35,8 @@ from locations.models import LocationPage, OpeningHours, PhysicianLocation, Phys
 from treatments.models import ConditionPage, TreatmentPage
 
 PREFIX = "synthetic-"
+
+
 SEED = 2026  # the same network every time
 STATES = {"CT": 0.4, "NY": 0.3, "NJ": 0.3}
 WEEKDAY_HOURS = [(weekday, datetime.time(8), datetime.time(17)) for weekday in range(5)]
@@ -70,6 +72,13 @@ ARTICLE_TITLES = [
     ("Coming to the office on an infusion day", "Cómo venir a la consulta el día de la infusión"),
     ("Talking to your family about treatment", "Hablar del tratamiento con la familia"),
 ]
+
+
+def slug_prefix(name):
+    """What the slugs of the network's pages of `name` start with: `synthetic-office-` for
+    "offices", `synthetic-page-` for the standard pages (the load test edits
+    `/about/synthetic-page-1/`)."""
+    return f"{PREFIX}page-" if name == "standard" else f"{PREFIX}{name.rstrip('s')}-"
 
 
 @dataclass(frozen=True)
@@ -142,7 +151,7 @@ class Network:
         the new English pages. `describe(number, template)` gives a page's own fields, as
         {"en": {...}, "es": {...}}."""
         wanted = getattr(self.plan, name)
-        prefix = f"{PREFIX}{name.rstrip('s')}-" if name != "standard" else f"{PREFIX}page-"
+        prefix = slug_prefix(name)
         existing = model.objects.child_of(english_parent).filter(slug__startswith=prefix).count()
         numbers = range(existing + 1, wanted + 1)
         self.added[name] = len(numbers)
@@ -212,9 +221,10 @@ class Network:
 
     def existing(self, model, name):
         """The network's English pages of `name` so far, new and old."""
-        prefix = f"{PREFIX}{name.rstrip('s')}-"
         return list(
-            model.objects.filter(locale=self.english, slug__startswith=prefix).order_by("path")
+            model.objects.filter(locale=self.english, slug__startswith=slug_prefix(name)).order_by(
+                "path"
+            )
         )
 
     # -- inline rows -----------------------------------------------------------------------------

@@ -7,6 +7,10 @@ measure what a visitor's request costs on a warm site.
 """
 
 import io
+import json
+import os
+import subprocess
+import sys
 from types import SimpleNamespace
 from urllib.parse import quote
 
@@ -118,3 +122,27 @@ def fresh_database_url(tmp_path):
     finally:
         with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def run_on_fresh_database(fresh_database_url):
+    """`run("tests.module")` runs that module in a process of its own on a fresh database (a
+    migration test) and gives back its report: the last line it prints, as JSON."""
+
+    def run(module):
+        result = subprocess.run(
+            [sys.executable, "-m", module],
+            cwd=settings.BASE_DIR,
+            env={
+                **os.environ,
+                "DATABASE_URL": fresh_database_url,
+                "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+            },
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+    return run

@@ -6,13 +6,6 @@ a permission), is migrated forward, back and forward again (tests/migration_move
 It runs in a process of its own on a fresh database of the same engine as the suite's: a file
 beside the test on SQLite, `<test database>_moves` on PostgreSQL (made and dropped here)."""
 
-import json
-import os
-import subprocess
-import sys
-
-from django.conf import settings
-
 MOVED_TABLES = [
     "appointments_appointmentrequest",
     "appointments_appointmentrequestpage",
@@ -27,21 +20,8 @@ MOVED_TABLES = [
 ]
 
 
-def test_moved_models_keep_their_rows_types_and_references(fresh_database_url):
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.migration_moves"],
-        cwd=settings.BASE_DIR,
-        env={
-            **os.environ,
-            "DATABASE_URL": fresh_database_url,
-            "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        },
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+def test_moved_models_keep_their_rows_types_and_references(run_on_fresh_database):
+    report = run_on_fresh_database("tests.migration_moves")
 
     for state in (report["forwards"], report["forwards_again"]):
         # Each page is still of its own type, now in its new app, and its content type says so.

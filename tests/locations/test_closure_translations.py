@@ -3,13 +3,8 @@ reasons in Spanish, while their dates and hours follow the English page; the mig
 them translatable keeps every existing row and pairs each translation's rows with the original's."""
 
 import datetime
-import json
-import os
-import subprocess
-import sys
 
 import pytest
-from django.conf import settings
 from django.utils import timezone
 from wagtail.models import Locale
 from wagtail_localize.models import (
@@ -91,22 +86,9 @@ def test_a_new_closure_reaches_the_translation_with_its_translated_reason(client
 
 
 def test_existing_closures_survive_the_migration_and_pair_with_their_originals(
-    fresh_database_url,
+    run_on_fresh_database,
 ):
-    result = subprocess.run(
-        [sys.executable, "-m", "tests.locations.closure_migration"],
-        cwd=settings.BASE_DIR,
-        env={
-            **os.environ,
-            "DATABASE_URL": fresh_database_url,
-            "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        },
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = run_on_fresh_database("tests.locations.closure_migration")
     built = report["built"]["rows"]
     # Undone, every row is still there with its words.
     assert set(report["undone"]) == set(built)
