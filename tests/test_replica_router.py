@@ -18,6 +18,15 @@ from cms.db_router import ReplicaRouter
 pytestmark = pytest.mark.django_db(databases=["default", "replica"])
 
 
+@pytest.fixture(autouse=True, scope="module")
+def close_the_second_connection():
+    """These tests open a second connection to the test database (the mirror): close it when they
+    are done, or the test database cannot be dropped at the end of the run ("being accessed by
+    other users") and is left on a PostgreSQL server."""
+    yield
+    connections["replica"].close()
+
+
 @pytest.fixture
 def replica(settings):
     settings.READ_REPLICA = "replica"
