@@ -81,7 +81,7 @@ STATES = frozenset(
 )
 MAX_QUERY_LENGTH = 80
 EARTH_RADIUS_MILES = 3958.8
-ZIP_CODE = re.compile(r"(\d{5})(?:-\d{4})?")
+ZIP_CODE = re.compile(r"([0-9]{5})(?:-[0-9]{4})?")
 TOWN_AND_STATE = re.compile(r"(?P<town>.+?)[\s,]+(?P<state>[A-Za-z]{2})")
 
 
@@ -99,7 +99,7 @@ class Place:
 def find_place(query):
     """The place a visitor typed: a ZIP code (`06880`, `06880-1234`) or a town (`Westport`,
     `Westport, CT`, `norwalk ct`). Raises PlaceNotFound with a sentence for the visitor."""
-    text = " ".join(str(query).split())
+    text = ascii_digits(" ".join(str(query).split()))
     if not text:
         raise PlaceNotFound(_("Enter a ZIP code or a town."))
     if len(text) > MAX_QUERY_LENGTH or not text.isprintable():
@@ -134,6 +134,12 @@ def find_place(query):
         )
         % {"town": town}
     )
+
+
+def ascii_digits(text):
+    """`text` with every digit written as 0-9: a phone's keyboard may type a ZIP code in
+    full-width (０６８８０) or another script's digits (٠٦٨٨٠), which mean the same ZIP code."""
+    return "".join(str(unicodedata.decimal(char)) if char.isdecimal() else char for char in text)
 
 
 def place_at(latitude, longitude):

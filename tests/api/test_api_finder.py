@@ -40,6 +40,7 @@ def refused(client, url, parameter):
         ("Westport", "westport", "stamford"),
         ("norwalk ct", "westport", "stamford"),
         ("Greenwich, CT", "stamford", "westport"),
+        ("٠٦٩٠١", "stamford", "westport"),  # Stamford's, typed in Arabic-Indic digits
     ],
 )
 def test_offices_near_a_zip_code_or_town_come_nearest_first(client, demo, near, first, second):
@@ -90,6 +91,7 @@ def test_near_and_pagination_keep_the_order(client, demo):
         (f"{OFFICES}&near=0688", "near"),  # four digits
         (f"{OFFICES}&near=99999999999999999999", "near"),  # past 64 bits
         (f"{OFFICES}&near=06880%00", "near"),
+        (f"{OFFICES}&near=%EF%BC%90%EF%BC%96%EF%BC%98%EF%BC%98", "near"),  # four full-width digits
         (f"{OFFICES}&near=", "near"),
         (f"{OFFICES}&near={'x' * 600}", "near"),
         (f"{OFFICES}&near=06880&near=06901", "near"),

@@ -108,6 +108,20 @@ def test_what_names_no_place_is_told_in_a_sentence(query):
     assert str(refused.value).endswith(".")
 
 
+@pytest.mark.parametrize("typed", ["０６８８０", "٠٦٨٨٠", "۰۶۸۸۰", "०६८८०", "０６８８０-１２３４"])
+def test_a_zip_code_in_another_scripts_digits_is_the_same_zip_code(typed):
+    # A phone's keyboard may type full-width or Arabic-Indic digits; the ZIP code library must
+    # only ever be given 0-9 (it fails outside Python's exceptions on the others).
+    assert finder.find_place(typed) == finder.find_place(WESTPORT_ZIP)
+
+
+@pytest.mark.parametrize("typed", ["０６８８", "²⁰⁶⁸⁸⁰", "٠٦٨٨٠٠"])
+def test_other_digits_that_are_no_zip_code_get_a_sentence(typed):
+    with pytest.raises(finder.PlaceNotFound) as refused:
+        finder.find_place(typed)
+    assert str(refused.value).endswith(".")
+
+
 @pytest.mark.parametrize(
     "latitude, longitude",
     [
@@ -240,6 +254,7 @@ def test_the_finder_speaks_spanish_on_the_spanish_page(client, demo):
         {"near": "123456789012345678901234567890"},
         {"near": "x" * 5000},
         {"near": "06880\x00"},
+        {"near": "０６８８"},
         {"lat": "nan", "lng": "1"},
         {"lat": "99999999999999999999", "lng": "1"},
         {"lat": "41.1"},
