@@ -20,6 +20,10 @@ DEFAULT_LIMIT = 100
 CURSOR_PREFIX = "pc1:"
 
 
+def not_a_cursor():
+    return InvalidParameter("since", _("since must be a cursor this feed gave (its `next`)"))
+
+
 def cursor(change_id):
     token = f"{CURSOR_PREFIX}{change_id}".encode()
     return base64.urlsafe_b64encode(token).decode().rstrip("=")
@@ -27,16 +31,15 @@ def cursor(change_id):
 
 def after(value):
     """The change id a cursor names; InvalidParameter if it names none."""
-    message = _("since must be a cursor this feed gave (its `next`)")
     try:
         text = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4)).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise InvalidParameter("since", message) from None
+        raise not_a_cursor() from None
     number = text.removeprefix(CURSOR_PREFIX)
     if not text.startswith(CURSOR_PREFIX) or not number.isascii() or not number.isdigit():
-        raise InvalidParameter("since", message)
+        raise not_a_cursor()
     if len(number) > 18:
-        raise InvalidParameter("since", message)
+        raise not_a_cursor()
     return int(number)
 
 
@@ -64,6 +67,10 @@ def changes(request):
         return bad_request(request, error)
     count = min(limit(request), settings.WAGTAILAPI_LIMIT_MAX)
     found = list(PageChange.objects.filter(pk__gt=since).order_by("pk")[: count + 1])
+    if not found and since and not PageChange.objects.filter(pk__gte=since).exists():
+        # Past the newest change: not a cursor this feed gave, and following it would skip
+        # every change up to it.
+        return bad_request(request, not_a_cursor())
     items = found[:count]
     return JsonResponse(
         {

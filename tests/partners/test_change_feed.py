@@ -128,6 +128,15 @@ def test_bad_cursors_and_parameters_are_refused_by_name(client, query, version):
     assert answer.json()["parameter"] == next(iter(query))
 
 
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_a_cursor_past_the_newest_change_is_refused(demo, client, version):
+    # A partner following it would skip every change up to it.
+    _, newest = feed(client)
+    assert client.get(f"/api/{version}/changes/", {"since": newest}).status_code == 200
+    beyond = client.get(f"/api/{version}/changes/", {"since": cursor(10**6)})
+    assert beyond.status_code == 400 and beyond.json()["parameter"] == "since"
+
+
 def test_the_feed_reads_only_and_answers_in_json(client):
     assert client.post("/api/v2/changes/").status_code == 405
     body = client.get("/api/v3/changes/", {"limit": 1}).json()
