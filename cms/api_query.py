@@ -20,6 +20,7 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass
+from http import HTTPStatus
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -378,18 +379,24 @@ def v3_filter_fields(template, values, query, ignored):
     return frozenset(found)
 
 
-def bad_request(request, error):
-    """API v2's error shape ({"message": …}), or v3's problem details, with the parameter."""
+def api_error(request, status, message, **extra):
+    """An error in the API's shape: v2's `{"message": …}`, or v3's problem details
+    (`application/problem+json`, RFC 9457), with any `extra` members (the `parameter`)."""
     if request.path.startswith(f"{API_PREFIX}v3/"):
         body = {
             "type": "about:blank",
-            "title": "Bad Request",
-            "status": 400,
-            "detail": error.message,
-            "parameter": error.name,
+            "title": HTTPStatus(status).phrase,
+            "status": status,
+            "detail": message,
+            **extra,
         }
-        return JsonResponse(body, status=400, content_type="application/problem+json")
-    return JsonResponse({"message": error.message, "parameter": error.name}, status=400)
+        return JsonResponse(body, status=status, content_type="application/problem+json")
+    return JsonResponse({"message": message, **extra}, status=status)
+
+
+def bad_request(request, error):
+    """400 naming the parameter, in the API's shape (`api_error`)."""
+    return api_error(request, 400, error.message, parameter=error.name)
 
 
 class APIQueryMiddleware:

@@ -9,17 +9,17 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
 from django.db.models import Exists, OuterRef, Q
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import has_vary_header, patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 from wagtail.models import APIToken, GroupPagePermission
 
+from cms.api_query import API_PREFIX, api_error
 from home import caching, time_zones
 from search import hits as search_hits
 
-API_PREFIX = "/api/"
 SAFE_API_METHODS = ("GET", "HEAD", "OPTIONS")
 WINDOW_SECONDS = 60
 
@@ -74,11 +74,7 @@ def _refused_token(request):
     revoked, or not a bearer token): a partner learns at once that its token no longer works,
     instead of quietly reading as an anonymous client."""
     message = _("The API token is not valid: it is malformed, unknown or revoked.")
-    if request.path.startswith(f"{API_PREFIX}v3/"):
-        body = {"type": "about:blank", "title": "Unauthorized", "status": 401, "detail": message}
-        response = JsonResponse(body, status=401, content_type="application/problem+json")
-    else:
-        response = JsonResponse({"message": message}, status=401)
+    response = api_error(request, 401, message)
     response["WWW-Authenticate"] = 'Bearer error="invalid_token"'
     return response
 
@@ -164,14 +160,11 @@ class APIRateLimitMiddleware:
         # A cache outage (django-redis ignoring the error gives None) must not refuse partners.
         if isinstance(count, int) and count > limit:
             retry_after = WINDOW_SECONDS - int(time.time()) % WINDOW_SECONDS
-            response = JsonResponse(
-                {
-                    "message": _(
-                        "Too many requests: the limit is %(limit)d a minute. Try again later."
-                    )
-                    % {"limit": limit}
-                },
-                status=429,
+            response = api_error(
+                request,
+                429,
+                _("Too many requests: the limit is %(limit)d a minute. Try again later.")
+                % {"limit": limit},
             )
             response["Retry-After"] = str(retry_after)
             return response
@@ -191,11 +184,8 @@ class ReadOnlyAPIMiddleware:
 
     def __call__(self, request):
         if request.path.startswith(API_PREFIX) and request.method not in SAFE_API_METHODS:
-            response = JsonResponse(
-                {
-                    "message": _("The content API is read-only: pages are edited in the admin."),
-                },
-                status=405,
+            response = api_error(
+                request, 405, _("The content API is read-only: pages are edited in the admin.")
             )
             response["Allow"] = ", ".join(SAFE_API_METHODS)
             return response

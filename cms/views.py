@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext
 
+from cms.api_query import API_PREFIX, api_error
+
 logger = logging.getLogger(__name__)
 
 # Errors that mean the database cannot be reached (down, restarting, refusing connections), as
@@ -52,8 +54,8 @@ def database_unavailable(request=None):
     trace."""
     from django.conf import settings
 
-    if request is not None and request.path.startswith("/api/"):
-        response = JsonResponse({"message": gettext("Temporarily unavailable.")}, status=503)
+    if request is not None and request.path.startswith(API_PREFIX):
+        response = api_error(request, 503, gettext("Temporarily unavailable."))
     else:
         html = loader.get_template("503.html").render({"phone": settings.FALLBACK_PHONE})
         response = HttpResponse(html, status=503)
@@ -79,8 +81,8 @@ class DatabaseUnavailableMiddleware:
 
 
 def page_not_found(request, exception=None):
-    if request.path.startswith("/api/"):
-        return JsonResponse({"message": gettext("Not found.")}, status=404)
+    if request.path.startswith(API_PREFIX):
+        return api_error(request, 404, gettext("Not found."))
     return render(request, "404.html", status=404)
 
 

@@ -272,3 +272,25 @@ def test_unknown_api_addresses_answer_json(client, path):
     response = client.get(path)
     assert response.status_code in (404, 422)
     assert response["Content-Type"].startswith(("application/json", "application/problem+json"))
+
+
+def test_every_v3_error_is_problem_details_and_every_v2_error_a_message(client):
+    """A 404 on an address no view answers, a write, a refused token: each in its version's shape."""
+    for answer, status in (
+        (client.get("/api/v3/nothing/"), 404),
+        (client.get("/api/v3/snippets/"), 404),
+        (client.post("/api/v3/pages/"), 405),
+        (client.get("/api/v3/pages/", HTTP_AUTHORIZATION="Bearer nothing"), 401),
+    ):
+        assert answer.status_code == status
+        assert answer["Content-Type"] == "application/problem+json"
+        body = answer.json()
+        assert body["status"] == status and body["title"] and body["detail"]
+    for answer, status in (
+        (client.get("/api/v2/nothing/"), 404),
+        (client.get("/api/v2/pages/abc/"), 404),
+        (client.post("/api/v2/pages/"), 405),
+    ):
+        assert answer.status_code == status
+        assert answer["Content-Type"] == "application/json"
+        assert answer.json()["message"]
