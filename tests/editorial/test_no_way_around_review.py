@@ -136,7 +136,8 @@ def test_the_api_with_an_editors_own_token_cannot_publish_a_clinical_page(demo, 
         assert update.status_code == 405, update.content
         publish = client.post(f"/api/v3/pages/{page.pk}/actions/publish/", **auth)
         assert publish.status_code == 405, publish.content
-        assert "read-only" in publish.json()["message"]
+        assert publish["Content-Type"] == "application/problem+json"
+        assert "read-only" in publish.json()["detail"]
         assert live_state([page]) == before
         assert Page.objects.get(pk=page.pk).title != "Published through the API"
 
