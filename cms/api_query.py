@@ -88,7 +88,7 @@ class Choice:
             raise InvalidParameter(
                 name,
                 _("%(name)s must be %(words)s")
-                % {"name": name, "words": _(" or ").join(self.words)},
+                % {"name": name, "words": _(" or ").join(f'"{word}"' for word in self.words)},
             )
 
 
@@ -131,6 +131,7 @@ PARAMETERS = {
     "treatment": IDS,
     "user_id": Integer(numbers_only=False),
     "accepting_new_patients": Choice(("true", "false")),
+    "search_operator": Choice(("and", "or")),
     "changed_since": DateTime(),
     "created_at_from": DateTime(),
     "created_at_to": DateTime(),

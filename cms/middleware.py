@@ -197,6 +197,8 @@ class APICacheHeadersMiddleware:
 
     Anonymous reads may be cached by partners and proxies for API_CACHE_MAX_AGE seconds; reads with
     a token are private. ETags (from ConditionalGetMiddleware) let partners revalidate with 304.
+    A 401 from Wagtail's own v3 endpoints (sites, whoami: for editors' tokens) says which
+    scheme it asks for, as HTTP requires.
     """
 
     def __init__(self, get_response):
@@ -206,6 +208,8 @@ class APICacheHeadersMiddleware:
         if not request.path.startswith(API_PREFIX):
             return self.get_response(request)
         response = self.get_response(request)
+        if response.status_code == 401 and not response.has_header("WWW-Authenticate"):
+            response["WWW-Authenticate"] = "Bearer"
         # A response that forbids storing (a previewed draft) keeps its own header.
         if (
             request.method in ("GET", "HEAD")

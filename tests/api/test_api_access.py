@@ -286,6 +286,12 @@ def test_every_v3_error_is_problem_details_and_every_v2_error_a_message(client):
         assert answer["Content-Type"] == "application/problem+json"
         body = answer.json()
         assert body["status"] == status and body["title"] and body["detail"]
+    # Wagtail's own v3 endpoints for editors' tokens refuse anyone else, saying which scheme.
+    for path in ("/api/v3/whoami/", "/api/v3/sites/"):
+        answer = client.get(path)
+        assert answer.status_code == 401
+        assert answer["WWW-Authenticate"] == "Bearer"
+        assert answer["Content-Type"] == "application/problem+json"
     for answer, status in (
         (client.get("/api/v2/nothing/"), 404),
         (client.get("/api/v2/pages/abc/"), 404),

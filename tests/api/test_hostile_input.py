@@ -137,6 +137,16 @@ def test_absurd_lengths_and_repeated_parameters_are_refused_by_name(client):
     assert client.get("/api/v2/pages/?search=" + "migraine " * 2000).status_code == 200
 
 
+@pytest.mark.parametrize("endpoint", ENDPOINTS[:4])
+def test_a_search_operator_other_than_and_or_or_is_refused_by_name(client, demo, endpoint):
+    # Wagtail's search raised a ValueError on it: a 500.
+    body = refused(client.get(f"{endpoint}?search=migraine&search_operator=xor"), "search_operator")
+    assert '"and" or "or"' in (body.get("message") or body.get("detail"))
+    for operator in ("and", "or"):
+        response = client.get(f"{endpoint}?search=migraine&search_operator={operator}")
+        assert response.status_code == 200, response.content[:300]
+
+
 def test_lists_may_repeat_and_good_queries_still_answer(client, demo):
     response = client.get(
         "/api/v3/pages/?type=treatments.ConditionPage&type=treatments.TreatmentPage&limit=100"
@@ -232,6 +242,7 @@ NAMES = [
     "offset", "limit", "id", "type", "fields", "order", "search", "locale", "child_of",
     "descendant_of", "ancestor_of", "translation_of", "changed_since", "condition", "location",
     "treatment", "slug", "title", "site", "html_path", "show_in_menus", "q", "page", "topic",
+    "search_operator",
 ]  # fmt: skip
 EDGES = [
     BEYOND_64_BITS,
@@ -251,7 +262,7 @@ values = st.one_of(
     st.text(max_size=40),
     st.text(alphabet=string.printable + "\x00\x7f\u2028\ufeff", max_size=20),
     st.datetimes().map(lambda moment: moment.isoformat()),
-    st.sampled_from(["true", "false", "-", "*", "en", "es"]),
+    st.sampled_from(["true", "false", "-", "*", "en", "es", "and", "or", "xor"]),
 )
 # Mostly names the endpoints know: an unknown one is refused before the others are read.
 names = st.sampled_from(NAMES) | st.text(max_size=8).filter(lambda name: name not in NAMES)
