@@ -373,6 +373,29 @@ def test_intake_user_sees_and_exports_requests_and_the_audit_log_records_it(demo
     assert appointment.name == NAME
 
 
+def test_the_intake_list_reads_at_a_glance_and_fits_a_laptop(demo, intake_client):
+    client, _ = intake_client
+    make_appointment(demo, preferred_time="morning", wants_good_faith_estimate=True)
+    make_appointment(demo, preferred_contact_method="email")
+    index = client.get(ADMIN_INDEX)
+    table = index.context["table"]
+    assert [column.label for column in table.columns.values()] == [
+        "Appointment request",
+        "Received",
+        "Office",
+        "Status",
+        "Contact",
+        "Good Faith Estimate",
+    ]
+    html = index.content.decode()
+    assert "Phone, Morning (8 a.m. – noon)" in html
+    assert "E-mail, Any time" in html
+    assert html.count("Asked for one") == 1  # only the request that asked; no True/False
+    assert "False" not in html and "True" not in html
+    for order in ("created_at", "-office__title", "status", "-wants_good_faith_estimate"):
+        assert client.get(f"{ADMIN_INDEX}?ordering={order}").status_code == 200
+
+
 def test_superuser_sees_requests(demo, editor_client):
     appointment = make_appointment(demo)
     assert editor_client.get(ADMIN_INDEX).status_code == 200
