@@ -41,6 +41,16 @@ def test_every_page_of_each_type(browser_page, site, page_type, language):
 def test_search_results(browser_page, language):
     page = check_page(browser_page, SEARCHES[language])
     assert page.locator(".search-result").count() > 0
+    # "Show only" reads as a row of buttons a thumb can hit, not as a bulleted list.
+    filters = page.locator(".search-filters li > *")
+    boxes = [filters.nth(index).bounding_box() for index in range(filters.count())]
+    assert len(boxes) == 6
+    assert boxes[1]["y"] == boxes[0]["y"] and boxes[1]["x"] > boxes[0]["x"] + boxes[0]["width"]
+    assert all(box["height"] >= 44 for box in boxes)
+    bullet = page.locator(".search-filters li").first.evaluate(
+        "li => getComputedStyle(li).listStyleType"
+    )
+    assert bullet == "none"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
