@@ -58,6 +58,7 @@ from home.localization import (
     prefetch_forward,
     prefetched,
     remember,
+    shows,
 )
 from home.models import BasePage, ClinicImage
 
@@ -535,14 +536,21 @@ class ArticlePage(MedicalReviewMixin, BasePage):
 
     # Relations ---------------------------------------------------------------------------------
     @classmethod
-    def prefetch_relations(cls, pages):
-        prefetch_related_objects(pages, "author", "reviewed_by", "topic_links__topic")
+    def prefetch_relations(cls, pages, fields=None):
+        prefetch_related_objects(
+            pages,
+            *[name for name in ("author", "reviewed_by") if shows(fields, name)],
+            *(["topic_links__topic"] if shows(fields, "topics") else []),
+        )
         # Each page's author and topics in that page's language: a query or two per language.
         by_locale = {}
         for page in pages:
             by_locale.setdefault(page.locale_id, []).append(page)
         for locale_id, group in by_locale.items():
-            prepare_cards(group, locale_for(locale_code(locale_id)))
+            if shows(fields, "author"):
+                prepare_cards(group, locale_for(locale_code(locale_id)))
+            if not shows(fields, "topics"):
+                continue
             links = {page.pk: [link.topic for link in page.topic_links.all()] for page in group}
             by_key = _topics_by_key(
                 [topic for topics in links.values() for topic in topics],
@@ -555,22 +563,24 @@ class ArticlePage(MedicalReviewMixin, BasePage):
                 remember(page, "topics", list(topics.values()))
         condition_model = apps.get_model("treatments", "ConditionPage")
         treatment_model = apps.get_model("treatments", "TreatmentPage")
-        prefetch_forward(
-            pages,
-            "conditions",
-            ArticleCondition,
-            "article",
-            "condition",
-            condition_model.objects.all(),
-        )
-        prefetch_forward(
-            pages,
-            "treatments",
-            ArticleTreatment,
-            "article",
-            "treatment",
-            treatment_model.objects.all(),
-        )
+        if shows(fields, "conditions"):
+            prefetch_forward(
+                pages,
+                "conditions",
+                ArticleCondition,
+                "article",
+                "condition",
+                condition_model.objects.all(),
+            )
+        if shows(fields, "treatments"):
+            prefetch_forward(
+                pages,
+                "treatments",
+                ArticleTreatment,
+                "article",
+                "treatment",
+                treatment_model.objects.all(),
+            )
 
     def get_author(self, locale=None):
         """The author's page in the visitor's language (None when there is no live one)."""

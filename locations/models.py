@@ -48,6 +48,7 @@ from home.localization import (
     prefetch_forward,
     prefetch_reverse,
     prefetched,
+    shows,
 )
 from home.models import BasePage
 from home.relations import related_model
@@ -368,14 +369,21 @@ class LocationPage(BasePage):
         return self.local_now(now).date()
 
     @classmethod
-    def prefetch_relations(cls, pages):
-        prefetch_related_objects(pages, "opening_hours", "hours_exceptions")
-        prefetch_reverse(
-            pages, "physicians", PhysicianPage.objects.all(), "location_links__location"
+    def prefetch_relations(cls, pages, fields=None):
+        prefetch_related_objects(
+            pages, *[name for name in ("opening_hours", "hours_exceptions") if shows(fields, name)]
         )
-        prefetch_reverse(
-            pages, "treatments", cls.treatment_model().objects.all(), "location_links__location"
-        )
+        if shows(fields, "physicians"):
+            prefetch_reverse(
+                pages, "physicians", PhysicianPage.objects.all(), "location_links__location"
+            )
+        if shows(fields, "treatments"):
+            prefetch_reverse(
+                pages,
+                "treatments",
+                cls.treatment_model().objects.all(),
+                "location_links__location",
+            )
 
     def get_api_physicians(self):
         cached = prefetched(self, "physicians")
@@ -689,16 +697,18 @@ class PhysicianPage(BasePage):
     ]
 
     @classmethod
-    def prefetch_relations(cls, pages):
-        prefetch_forward(
-            pages,
-            "locations",
-            PhysicianLocation,
-            "physician",
-            "location",
-            LocationPage.objects.all(),
-        )
-        prefetch_reverse(pages, "articles", cls.article_model().objects.all(), "author")
+    def prefetch_relations(cls, pages, fields=None):
+        if shows(fields, "locations"):
+            prefetch_forward(
+                pages,
+                "locations",
+                PhysicianLocation,
+                "physician",
+                "location",
+                LocationPage.objects.all(),
+            )
+        if shows(fields, "articles"):
+            prefetch_reverse(pages, "articles", cls.article_model().objects.all(), "author")
 
     @classmethod
     def article_model(cls):
