@@ -122,8 +122,18 @@ class LocationIndexPage(BasePage):
         return {
             "near": near[: finder.MAX_QUERY_LENGTH],
             "place": place,
-            "results": finder.nearest(self.offices(), place)[:NEAREST_SHOWN],
+            "results": finder.nearest(self.nearest_offices(place), place),
         }
+
+    def nearest_offices(self, place, shown=NEAREST_SHOWN):
+        """The `shown` offices nearest `place`, with their hours: chosen from every office's
+        coordinates alone, so only the offices shown are read whole."""
+        offices = self.offices()
+        points = offices.prefetch_related(None).order_by("path")
+        chosen = finder.nearest_points(
+            points.values_list("pk", "latitude", "longitude"), place, shown
+        )
+        return offices.filter(pk__in=[pk for pk, _miles in chosen])
 
     def get_context(self, request, *args, finder=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
