@@ -58,6 +58,7 @@ from home.localization import (
     prefetch_forward,
     prefetched,
     remember,
+    shows,
 )
 from home.models import BasePage, ClinicImage
 
@@ -253,6 +254,14 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             active[name] = key
         return articles, active
 
+    def shown_articles(self, ids):
+        """The articles of one page of the list (their ids, in order), with what their cards
+        show."""
+        order = {pk: position for position, pk in enumerate(ids)}
+        return sorted(
+            ArticlePage.for_cards().filter(pk__in=ids), key=lambda article: order[article.pk]
+        )
+
     def filter_options(self, active):
         """What the visitor can filter by: topics, and the conditions and treatments the section's
         articles are about, each in the visitor's language, with the chosen one marked."""
@@ -269,13 +278,11 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             model = apps.get_model("treatments", f"{name.capitalize()}Page")
             link_model = ArticleCondition if name == "condition" else ArticleTreatment
             linked = link_model.objects.filter(article__in=live).values(f"{name}__translation_key")
-            pages = (
-                model.objects.live()
-                .filter(public_q())
-                .filter(translation_key__in=linked)
-                .order_by("title")
-            )
-            options[name] = localize_pages(pages, queryset=model.objects.all(), locale=locale)
+            # An option shows a title and a slug: the pages' bodies are left unread (a network
+            # has dozens of conditions, each a long page).
+            named = model.objects.only("title", "slug", "translation_key", "locale_id", "live")
+            pages = named.live().filter(public_q()).filter(translation_key__in=linked)
+            options[name] = localize_pages(pages.order_by("title"), queryset=named, locale=locale)
         return {
             name: [
                 {
@@ -292,9 +299,14 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles, active = self.filtered_articles(request)
-        paginator = Paginator(articles, ARTICLES_PER_PAGE)
+        # The list is sorted, counted and cut into pages as ids alone; only the ten articles
+        # shown are read whole (with the text their reading time counts), however many the
+        # section holds.
+        paginator = Paginator(list(articles.values_list("pk", flat=True)), ARTICLES_PER_PAGE)
         page = paginator.get_page(request.GET.get("page"))
-        page.object_list = prepare_cards(page.object_list, page_locale(self), renditions=True)
+        page.object_list = prepare_cards(
+            self.shown_articles(page.object_list), page_locale(self), renditions=True
+        )
         options = self.filter_options(active)
         chosen = [
             option["name"]
@@ -524,14 +536,21 @@ class ArticlePage(MedicalReviewMixin, BasePage):
 
     # Relations ---------------------------------------------------------------------------------
     @classmethod
-    def prefetch_relations(cls, pages):
-        prefetch_related_objects(pages, "author", "reviewed_by", "topic_links__topic")
+    def prefetch_relations(cls, pages, fields=None):
+        prefetch_related_objects(
+            pages,
+            *[name for name in ("author", "reviewed_by") if shows(fields, name)],
+            *(["topic_links__topic"] if shows(fields, "topics") else []),
+        )
         # Each page's author and topics in that page's language: a query or two per language.
         by_locale = {}
         for page in pages:
             by_locale.setdefault(page.locale_id, []).append(page)
         for locale_id, group in by_locale.items():
-            prepare_cards(group, locale_for(locale_code(locale_id)))
+            if shows(fields, "author"):
+                prepare_cards(group, locale_for(locale_code(locale_id)))
+            if not shows(fields, "topics"):
+                continue
             links = {page.pk: [link.topic for link in page.topic_links.all()] for page in group}
             by_key = _topics_by_key(
                 [topic for topics in links.values() for topic in topics],
@@ -544,22 +563,24 @@ class ArticlePage(MedicalReviewMixin, BasePage):
                 remember(page, "topics", list(topics.values()))
         condition_model = apps.get_model("treatments", "ConditionPage")
         treatment_model = apps.get_model("treatments", "TreatmentPage")
-        prefetch_forward(
-            pages,
-            "conditions",
-            ArticleCondition,
-            "article",
-            "condition",
-            condition_model.objects.all(),
-        )
-        prefetch_forward(
-            pages,
-            "treatments",
-            ArticleTreatment,
-            "article",
-            "treatment",
-            treatment_model.objects.all(),
-        )
+        if shows(fields, "conditions"):
+            prefetch_forward(
+                pages,
+                "conditions",
+                ArticleCondition,
+                "article",
+                "condition",
+                condition_model.objects.all(),
+            )
+        if shows(fields, "treatments"):
+            prefetch_forward(
+                pages,
+                "treatments",
+                ArticleTreatment,
+                "article",
+                "treatment",
+                treatment_model.objects.all(),
+            )
 
     def get_author(self, locale=None):
         """The author's page in the visitor's language (None when there is no live one)."""

@@ -108,6 +108,7 @@ class ClinicPagesAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, PagesAPIV
         ["condition", "location", "treatment", "changed_since", "near", "specialty", "language"]
     )
     meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
+    listed_fields = None  # a listing's fields, once its request is checked; None: every field
 
     @classmethod
     def get_listing_default_fields(cls, model):
@@ -122,27 +123,36 @@ class ClinicPagesAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, PagesAPIV
         instance = self.get_object()
         # Links inside a page's rich text lead to pages in that page's own language.
         with chosen_objects_scope(), translation.override(locale_code(instance.locale_id)):
-            self._prefetch_listed([instance])
+            prefetched_api_fields([instance])
             return Response(self.get_serializer(instance).data)
 
     def listing_view(self, request):
-        # Unknown fields and formats are refused even when the page of results is empty.
-        self.get_serializer_class()
+        # Unknown fields and formats are refused even when the page of results is empty; the
+        # fields asked for are what the page of results reads in advance (paginate_queryset).
+        self.listed_fields = self.get_serializer_class().Meta.fields
         self.resolve_rich_text_format()
         with chosen_objects_scope():
             return super().listing_view(request)
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        return None if page is None else self._prefetch_listed(in_site_order(self.request, page))
-
-    @staticmethod
-    def _prefetch_listed(pages):
-        # The relations of every page listed are read together, in a fixed number of queries;
-        # the serializer must see the very instances that were prefetched.
-        prefetch_chosen_objects(pages)  # chosen in StreamFields, and the pages' own images
-        prefetch_page_relations(pages)
+        if page is None:
+            return None
+        # The serializer must see the very instances that were prefetched.
+        pages = in_site_order(self.request, page)
+        prefetched_api_fields(pages, self.listed_fields)
         return pages
+
+
+def prefetched_api_fields(pages, fields=None):
+    """Read what `fields` of these pages show (the API field names a response lists; None: every
+    field) for all the pages at once, in a fixed number of queries: the images and pages chosen
+    in those StreamFields and rich text and the pages' own images, and each page type's relations
+    among them. A listing of a few fields reads nothing for the others: with every relation read,
+    a listing of titles cost as much as one of every field."""
+    fields = None if fields is None else set(fields)
+    prefetch_chosen_objects(pages, fields=fields)
+    prefetch_page_relations(pages, fields)
 
 
 class ClinicDocumentsAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, DocumentsAPIViewSet):

@@ -8,6 +8,7 @@ the site's directory does (`locations/directory.py`); offices (`?location=`) and
 `?accepting_new_patients=` are filtered by the database. Each adds one narrow query to a listing.
 """
 
+from django.conf import settings
 from django.db.models import Case, F, FloatField, Value, When
 from django.utils.translation import gettext as _
 from rest_framework.filters import BaseFilterBackend
@@ -47,21 +48,42 @@ class NearFilter(BaseFilterBackend):
             place = finder.find_place(near)  # its explanation in the request's language
         except finder.PlaceNotFound as problem:
             raise InvalidParameter("near", problem.args[0]) from None
-        miles = {
-            pk: finder.miles_between(
-                place.latitude, place.longitude, float(latitude), float(longitude)
+        # Every office's distance from its coordinates alone, in Python; the database is told
+        # those of the offices up to the end of the page asked for (the rest are not listed),
+        # and orders by them, by path where two are as far.
+        points = queryset.order_by("path").values_list("pk", "latitude", "longitude")
+        measured = sorted(
+            (
+                round(
+                    finder.miles_between(
+                        place.latitude, place.longitude, float(latitude), float(longitude)
+                    ),
+                    1,
+                ),
+                position,
+                pk,
             )
-            for pk, latitude, longitude in queryset.values_list("pk", "latitude", "longitude")
+            for position, (pk, latitude, longitude) in enumerate(points)
             if latitude is not None and longitude is not None
-        }
+        )
+        shown = measured[: self.listed_up_to(request)]
         distance = Case(
-            *(When(pk=pk, then=Value(round(value, 1))) for pk, value in miles.items()),
+            *(When(pk=pk, then=Value(miles)) for miles, _position, pk in shown),
             default=Value(None),
             output_field=FloatField(),
         )
         return queryset.annotate(distance_miles=distance).order_by(
             F("distance_miles").asc(nulls_last=True), "path"
         )
+
+    @staticmethod
+    def listed_up_to(request):
+        """How many offices the listing reaches: its offset and limit (checked where they enter,
+        cms/api_query.py), as Wagtail's pagination reads them."""
+        limit = request.GET.get("limit", "")
+        offset = request.GET.get("offset", "")
+        limit = int(limit) if limit.isdigit() else min(20, settings.WAGTAILAPI_LIMIT_MAX)
+        return (int(offset) if offset.isdigit() else 0) + limit
 
 
 class PhysicianFilter(BaseFilterBackend):

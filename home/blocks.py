@@ -121,14 +121,14 @@ def _linked_page_ids(html, found):
             found.setdefault(Page, set()).add(int(match.group(1)))
 
 
-def prefetch_chosen_objects(pages, renditions="renditions"):
+def prefetch_chosen_objects(pages, renditions="renditions", fields=None):
     """Read the pages and images chosen in these pages' StreamFields, one query per model (and
     one for the images' renditions, or those a `Prefetch` of `renditions` selects), for the
     chooser blocks to use while the scope is open.
 
     The images and pages the pages' own fields point at (listing, social and hero images, a
     call to action's page) are read in the same queries and set on the pages, which then need
-    none of their own."""
+    none of their own. With `fields` (an API response's), only the fields named there."""
     memo = _chosen.get()
     if memo is None:
         return
@@ -136,6 +136,8 @@ def prefetch_chosen_objects(pages, renditions="renditions"):
     found, own_objects = {}, []
     for page in pages:
         for field in page._meta.concrete_fields:
+            if fields is not None and field.name not in fields:
+                continue
             if isinstance(field, StreamField):
                 _chosen_ids(field.stream_block, list(getattr(page, field.name).raw_data), found)
             elif isinstance(field, RichTextField):

@@ -190,9 +190,16 @@ def prefetch_images_of(groups):
     prefetch_related_objects(list(loaded.values()), "renditions")
 
 
-def prefetch_page_relations(pages):
+def shows(fields, *names):
+    """Whether an API response with these `fields` (the names it shows; None: every field) shows
+    any of `names`."""
+    return fields is None or not set(names).isdisjoint(fields)
+
+
+def prefetch_page_relations(pages, fields=None):
     """Read the relations of many pages at once (for API listings): each page type that defines
-    `prefetch_relations(pages)` fills its pages' relation caches in a fixed number of queries."""
+    `prefetch_relations(pages, fields)` fills its pages' relation caches in a fixed number of
+    queries. With `fields` (the API fields shown), only the relations those fields show."""
     pages = list(pages)
     by_model = {}
     for page in pages:
@@ -203,7 +210,9 @@ def prefetch_page_relations(pages):
         image_fields.update(
             field.name
             for field in model._meta.concrete_fields
-            if field.is_relation and field.related_model is image_model
+            if field.is_relation
+            and field.related_model is image_model
+            and shows(fields, field.name)
         )
         locale_field = model._meta.get_field("locale")
         for page in group:
@@ -214,7 +223,7 @@ def prefetch_page_relations(pages):
         for field in model._meta.concrete_fields:
             target = field.related_model
             if field.many_to_one and isinstance(target, type) and issubclass(target, Page):
-                if field.name == "alias_of":
+                if field.name == "alias_of" or not shows(fields, field.name):
                     continue
                 prefetch_related_objects(group, field.name)
                 _store(
@@ -224,10 +233,11 @@ def prefetch_page_relations(pages):
                     lambda page, name=field.name: [p] if (p := getattr(page, name)) else [],
                 )
         if hasattr(model, "prefetch_relations"):
-            model.prefetch_relations(group)
+            model.prefetch_relations(group, fields)
     prefetch_images(pages, sorted(image_fields))  # listing and social images: the same, often
     # Pages listed without a type are Wagtail's own Page, which shows no translations.
-    _prefetch_translations([page for page in pages if hasattr(page, "get_api_translations")])
+    if shows(fields, "translations"):
+        _prefetch_translations([page for page in pages if hasattr(page, "get_api_translations")])
 
 
 def _prefetch_translations(pages):

@@ -206,6 +206,24 @@ class Nearby:
         }
 
 
+def nearest_points(points, place, limit=None):
+    """[(id, miles)] of `points` (rows of id, latitude and longitude, e.g. a `values_list`)
+    nearest `place` first, at most `limit`; a point without coordinates comes last, with None.
+    Plain numbers: a network's offices are chosen without reading them whole, and only the few
+    shown are read with their hours."""
+    found = [
+        (
+            pk,
+            None
+            if latitude is None or longitude is None
+            else miles_between(place.latitude, place.longitude, float(latitude), float(longitude)),
+        )
+        for pk, latitude, longitude in points
+    ]
+    found.sort(key=lambda item: (item[1] is None, item[1] or 0))
+    return found[:limit] if limit is not None else found
+
+
 def nearest(offices, place, now=None):
     """The offices (with `opening_hours` and `hours_exceptions` read) nearest `place` first; an
     office without coordinates comes last, without a distance. Today and "open now" are each

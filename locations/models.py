@@ -48,6 +48,7 @@ from home.localization import (
     prefetch_forward,
     prefetch_reverse,
     prefetched,
+    shows,
 )
 from home.models import BasePage
 from home.relations import related_model
@@ -121,8 +122,18 @@ class LocationIndexPage(BasePage):
         return {
             "near": near[: finder.MAX_QUERY_LENGTH],
             "place": place,
-            "results": finder.nearest(self.offices(), place)[:NEAREST_SHOWN],
+            "results": finder.nearest(self.nearest_offices(place), place),
         }
+
+    def nearest_offices(self, place, shown=NEAREST_SHOWN):
+        """The `shown` offices nearest `place`, with their hours: chosen from every office's
+        coordinates alone, so only the offices shown are read whole."""
+        offices = self.offices()
+        points = offices.prefetch_related(None).order_by("path")
+        chosen = finder.nearest_points(
+            points.values_list("pk", "latitude", "longitude"), place, shown
+        )
+        return offices.filter(pk__in=[pk for pk, _miles in chosen])
 
     def get_context(self, request, *args, finder=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -368,14 +379,21 @@ class LocationPage(BasePage):
         return self.local_now(now).date()
 
     @classmethod
-    def prefetch_relations(cls, pages):
-        prefetch_related_objects(pages, "opening_hours", "hours_exceptions")
-        prefetch_reverse(
-            pages, "physicians", PhysicianPage.objects.all(), "location_links__location"
+    def prefetch_relations(cls, pages, fields=None):
+        prefetch_related_objects(
+            pages, *[name for name in ("opening_hours", "hours_exceptions") if shows(fields, name)]
         )
-        prefetch_reverse(
-            pages, "treatments", cls.treatment_model().objects.all(), "location_links__location"
-        )
+        if shows(fields, "physicians"):
+            prefetch_reverse(
+                pages, "physicians", PhysicianPage.objects.all(), "location_links__location"
+            )
+        if shows(fields, "treatments"):
+            prefetch_reverse(
+                pages,
+                "treatments",
+                cls.treatment_model().objects.all(),
+                "location_links__location",
+            )
 
     def get_api_physicians(self):
         cached = prefetched(self, "physicians")
@@ -689,16 +707,18 @@ class PhysicianPage(BasePage):
     ]
 
     @classmethod
-    def prefetch_relations(cls, pages):
-        prefetch_forward(
-            pages,
-            "locations",
-            PhysicianLocation,
-            "physician",
-            "location",
-            LocationPage.objects.all(),
-        )
-        prefetch_reverse(pages, "articles", cls.article_model().objects.all(), "author")
+    def prefetch_relations(cls, pages, fields=None):
+        if shows(fields, "locations"):
+            prefetch_forward(
+                pages,
+                "locations",
+                PhysicianLocation,
+                "physician",
+                "location",
+                LocationPage.objects.all(),
+            )
+        if shows(fields, "articles"):
+            prefetch_reverse(pages, "articles", cls.article_model().objects.all(), "author")
 
     @classmethod
     def article_model(cls):

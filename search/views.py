@@ -292,7 +292,7 @@ def nearby_offices(request, query, locale):
         return None
     return {
         "place": place,
-        "results": finder.nearest(index.offices(), place)[:NEARBY_SHOWN],
+        "results": finder.nearest(index.nearest_offices(place, NEARBY_SHOWN), place),
         "url": f"{url}?{urlencode({'near': place_query})}",
     }
 

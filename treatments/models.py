@@ -38,6 +38,7 @@ from home.localization import (
     prefetch_forward,
     prefetch_reverse,
     prefetched,
+    shows,
     unique_by_translation,
 )
 from home.models import BasePage
@@ -256,24 +257,29 @@ class ConditionPage(ClinicalPage):
     ]
 
     @classmethod
-    def prefetch_relations(cls, pages):
+    def prefetch_relations(cls, pages, fields=None):
         # A treatment and a condition are linked from either page: the treatment's "Conditions
         # treated" or the condition's "Treatments".
-        prefetch_reverse(
-            pages, "treatments_naming", TreatmentPage.objects.all(), "condition_links__condition"
-        )
-        prefetch_forward(
-            pages,
-            "treatments_chosen",
-            ConditionTreatment,
-            "condition",
-            "treatment",
-            TreatmentPage.objects.all(),
-        )
-        merge_relations(pages, "treatments", ["treatments_chosen", "treatments_naming"])
-        prefetch_reverse(
-            pages, "articles", cls.article_model().objects.all(), "condition_links__condition"
-        )
+        if shows(fields, "treatments"):
+            prefetch_reverse(
+                pages,
+                "treatments_naming",
+                TreatmentPage.objects.all(),
+                "condition_links__condition",
+            )
+            prefetch_forward(
+                pages,
+                "treatments_chosen",
+                ConditionTreatment,
+                "condition",
+                "treatment",
+                TreatmentPage.objects.all(),
+            )
+            merge_relations(pages, "treatments", ["treatments_chosen", "treatments_naming"])
+        if shows(fields, "articles"):
+            prefetch_reverse(
+                pages, "articles", cls.article_model().objects.all(), "condition_links__condition"
+            )
 
     def get_api_treatments(self):
         cached = prefetched(self, "treatments")
@@ -460,34 +466,37 @@ class TreatmentPage(ClinicalPage):
     ]
 
     @classmethod
-    def prefetch_relations(cls, pages):
-        prefetch_reverse(
-            pages, "articles", cls.article_model().objects.all(), "treatment_links__treatment"
-        )
-        prefetch_forward(
-            pages,
-            "conditions_chosen",
-            TreatmentCondition,
-            "treatment",
-            "condition",
-            ConditionPage.objects.all(),
-        )
-        prefetch_reverse(
-            pages,
-            "conditions_naming",
-            ConditionPage.objects.all(),
-            "treatment_choices__treatment",
-        )
-        merge_relations(pages, "conditions", ["conditions_chosen", "conditions_naming"])
-        location_model = apps.get_model("locations", "LocationPage")
-        prefetch_forward(
-            pages,
-            "locations",
-            TreatmentLocation,
-            "treatment",
-            "location",
-            location_model.objects.all(),
-        )
+    def prefetch_relations(cls, pages, fields=None):
+        if shows(fields, "articles"):
+            prefetch_reverse(
+                pages, "articles", cls.article_model().objects.all(), "treatment_links__treatment"
+            )
+        if shows(fields, "conditions"):
+            prefetch_forward(
+                pages,
+                "conditions_chosen",
+                TreatmentCondition,
+                "treatment",
+                "condition",
+                ConditionPage.objects.all(),
+            )
+            prefetch_reverse(
+                pages,
+                "conditions_naming",
+                ConditionPage.objects.all(),
+                "treatment_choices__treatment",
+            )
+            merge_relations(pages, "conditions", ["conditions_chosen", "conditions_naming"])
+        if shows(fields, "locations"):
+            location_model = apps.get_model("locations", "LocationPage")
+            prefetch_forward(
+                pages,
+                "locations",
+                TreatmentLocation,
+                "treatment",
+                "location",
+                location_model.objects.all(),
+            )
 
     def get_api_conditions(self):
         cached = prefetched(self, "conditions")

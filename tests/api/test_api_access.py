@@ -191,6 +191,30 @@ def test_listing_queries_do_not_grow_with_the_number_of_pages(client, demo):
     assert many <= few, f"{few} queries for 5 pages, {many} for 50"
 
 
+def test_a_listing_reads_only_the_relations_of_the_fields_it_shows(client, demo):
+    # A listing of titles reads no office's hours, physicians or treatments, and no StreamField's
+    # chosen images: with every relation read for every field, it cost what `fields=*` did.
+    for _ in range(3):
+        LocationPageFactory(parent=demo.locations)
+
+    def tables(fields):
+        url = f"/api/v2/pages/?type=locations.LocationPage&fields={fields}&locale=en"
+        client.get(url)  # warm
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured), " ".join(query["sql"] for query in captured)
+
+    relations = ("locations_openinghours", "locations_physicianlocation", "treatmentlocation")
+    titles, sql = tables("_,title")
+    assert not [table for table in relations if table in sql]
+    everything, sql = tables("*")
+    assert all(table in sql for table in relations)
+    hours, sql = tables("_,title,opening_hours")
+    assert "locations_openinghours" in sql and "locations_physicianlocation" not in sql
+    assert titles < hours < everything
+
+
 def test_conditional_get_returns_304(client, demo):
     url = f"/api/v2/pages/{demo.migraine.pk}/"
     response = client.get(url)

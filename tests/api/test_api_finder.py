@@ -6,6 +6,8 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from locations.factories import LocationPageFactory, PhysicianPageFactory
@@ -128,6 +130,37 @@ def test_near_costs_one_query_more_however_many_offices(
     for number in range(6):
         LocationPageFactory(parent=demo.locations, title=f"Office {number}")
     assert queries(f"{url}&near=06880") == with_near
+
+
+def test_near_sends_the_distances_of_the_page_asked_for_only(client, demo):
+    # Distances are measured in Python from the offices' coordinates; the database is told those
+    # of the offices up to the end of the page, not one per office the network has.
+    def sql(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            items = listed(client, url)
+        return [item["id"] for item in items], sum(len(query["sql"]) for query in captured)
+
+    for number in range(3):
+        LocationPageFactory(parent=demo.locations, title=f"Near office {number}")
+    url = f"{OFFICES}&locale=en&fields=address&near=06880&limit=2&offset=1"
+    few = sql(url)
+    for number in range(12):
+        LocationPageFactory(
+            parent=demo.locations,
+            title=f"Far office {number}",
+            latitude="34.000000",
+            longitude="-118.000000",
+        )
+    many = sql(url)
+    assert many[0] == few[0] and len(few[0]) == 2
+    assert many[1] == few[1]
+    # The far offices come after every nearer one, as far as the listing goes.
+    everything = listed(client, f"{OFFICES}&locale=en&fields=title&near=06880&limit=100")
+    titles = [item["title"] for item in everything]
+    far = [title for title in titles if title.startswith("Far office")]
+    assert far == [f"Far office {number}" for number in range(12)]  # as far: in the tree's order
+    assert titles.index(far[0]) == len(titles) - 12
 
 
 def physician(demo, title, specialties=(), languages=(), accepting=True, offices=()):

@@ -253,6 +253,24 @@ def test_the_index_s_queries_do_not_grow_with_the_articles_on_a_page(
         assert len(card_links(html)) == 10  # a full page: more cards, not more queries
 
 
+def test_the_index_reads_whole_only_the_articles_it_shows(client, demo):
+    # The list is sorted and paged as ids; the articles' rows (their text counts for the reading
+    # time) are read for the ten shown only, not sorted and cut from the whole section: that
+    # grew with every article a network holds.
+    for _ in range(12):
+        ArticlePageFactory(parent=demo.articles)
+    client.get(demo.articles.url)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(f"{demo.articles.url}?page=2").content.decode()
+    body_column = f'"{ArticlePage._meta.db_table}"."body"'
+    whole = [query["sql"] for query in captured if body_column in query["sql"]]
+    assert len(whole) == 1
+    assert " IN (" in whole[0]
+    assert "LIMIT" not in whole[0] and "OFFSET" not in whole[0]
+    listed = ArticlePage.objects.child_of(demo.articles).live().count()
+    assert len(card_links(html)) == listed - 10
+
+
 # ---------------------------------------------------------------------------------------------
 # The feed
 # ---------------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ import re
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -288,6 +290,26 @@ def test_finding_costs_the_same_queries_for_3_or_30_offices(
         response = client.get(f"{demo.locations.url}?near={STAMFORD_ZIP}")
     # The nearest ten of the 32 offices, in a page that costs what three did.
     assert len(results(response)) == 10
+
+
+def test_only_the_offices_shown_are_read_whole(client, demo):
+    # The nearest ten are chosen from every office's coordinates; the offices, their hours and
+    # closures are read for those ten alone, so the SQL sent is the same for 12 offices or 30.
+    def sql(url):
+        client.get(url)  # warm: renditions are made on first view
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        return results(response), sum(len(query["sql"]) for query in captured)
+
+    for _ in range(10):
+        LocationPageFactory(parent=demo.locations, latitude="40.000000", longitude="-120.000000")
+    url = f"{demo.locations.url}?near={WESTPORT_ZIP}"
+    few = sql(url)
+    for _ in range(18):
+        LocationPageFactory(parent=demo.locations, latitude="21.300000", longitude="-157.800000")
+    many = sql(url)
+    assert many[0] == few[0] and len(few[0]) == 10  # the far ones are not among the ten
+    assert many[1] == few[1]
 
 
 def test_a_found_list_is_kept_only_until_an_office_opens_or_closes(client, demo, settings):

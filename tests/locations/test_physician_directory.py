@@ -4,8 +4,12 @@ of queries, and a form error (never a 500) for anything else."""
 
 import re
 from html import unescape
+from unittest.mock import patch
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from locations.factories import LocationPageFactory, PhysicianPageFactory
@@ -130,3 +134,28 @@ def test_the_directory_costs_the_same_queries_for_3_or_30_physicians(
     listed = names(response) + names(second)
     assert len([name for name in listed if name.startswith(("Few", "Many"))]) == 30
     assert "31 physicians" in second.content.decode()  # with the demo's own neurologist
+
+
+def test_the_filters_read_the_same_for_3_or_30_physicians(client, demo, staff):
+    # The options come from every physician of the directory: their specialties and languages
+    # are read as stored JSON, not made into streams one physician at a time, and their offices
+    # are found by a subquery, not by sending every physician's id back to the database.
+    def read(url):
+        client.get(url)  # warm: renditions are made on first view
+        with (
+            patch.object(
+                StreamField, "from_db_value", autospec=True, side_effect=StreamField.from_db_value
+            ) as streams,
+            CaptureQueriesContext(connection) as captured,
+        ):
+            response = client.get(url)
+        return names(response), streams.call_count, sum(len(q["sql"]) for q in captured)
+
+    url = f"{demo.physicians.url}?specialty=Psychiatry"
+    few = read(url)
+    for number in range(27):
+        physician(demo, f"Other {number}", ["Cardiology"], ["fr"], True, [demo.westport])
+    many = read(url)
+    assert many[0] == few[0] and "Ana Ruiz" in few[0]
+    assert many[1] == few[1]  # streams made: the cards' own, whoever else is listed
+    assert many[2] == few[2]  # the SQL sent: no list of every physician
