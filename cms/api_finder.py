@@ -51,20 +51,12 @@ class NearFilter(BaseFilterBackend):
         # Every office's distance from its coordinates alone, in Python; the database is told
         # those of the offices up to the end of the page asked for (the rest are not listed),
         # and orders by them, by path where two are as far.
-        points = queryset.order_by("path").values_list("pk", "latitude", "longitude")
+        points = list(queryset.order_by("path").values_list("pk", "latitude", "longitude"))
+        path_order = {pk: position for position, (pk, _latitude, _longitude) in enumerate(points)}
         measured = sorted(
-            (
-                round(
-                    finder.miles_between(
-                        place.latitude, place.longitude, float(latitude), float(longitude)
-                    ),
-                    1,
-                ),
-                position,
-                pk,
-            )
-            for position, (pk, latitude, longitude) in enumerate(points)
-            if latitude is not None and longitude is not None
+            (round(miles, 1), path_order[pk], pk)
+            for pk, miles in finder.nearest_points(points, place)
+            if miles is not None
         )
         shown = measured[: self.listed_up_to(request)]
         distance = Case(

@@ -206,20 +206,19 @@ class Nearby:
         }
 
 
+def miles_from(place, latitude, longitude):
+    """Miles from `place` to a point, None when the point has no coordinates."""
+    if latitude is None or longitude is None:
+        return None
+    return miles_between(place.latitude, place.longitude, float(latitude), float(longitude))
+
+
 def nearest_points(points, place, limit=None):
     """[(id, miles)] of `points` (rows of id, latitude and longitude, e.g. a `values_list`)
     nearest `place` first, at most `limit`; a point without coordinates comes last, with None.
     Plain numbers: a network's offices are chosen without reading them whole, and only the few
     shown are read with their hours."""
-    found = [
-        (
-            pk,
-            None
-            if latitude is None or longitude is None
-            else miles_between(place.latitude, place.longitude, float(latitude), float(longitude)),
-        )
-        for pk, latitude, longitude in points
-    ]
+    found = [(pk, miles_from(place, latitude, longitude)) for pk, latitude, longitude in points]
     found.sort(key=lambda item: (item[1] is None, item[1] or 0))
     return found[:limit] if limit is not None else found
 
@@ -231,11 +230,7 @@ def nearest(offices, place, now=None):
     now = now or timezone.now()
     found = []
     for office in offices:
-        miles = None
-        if office.latitude is not None and office.longitude is not None:
-            miles = miles_between(
-                place.latitude, place.longitude, float(office.latitude), float(office.longitude)
-            )
+        miles = miles_from(place, office.latitude, office.longitude)
         found.append(Nearby(office, miles, *opening_state(office, office.local_now(now))))
     found.sort(key=lambda item: (item.miles is None, item.miles or 0))
     return found
