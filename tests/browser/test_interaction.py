@@ -142,6 +142,11 @@ def test_appointment_form_empty_with_errors_and_sent(browser_page, site, languag
     target = first_error.get_attribute("href").lstrip("#")
     first_error.click()
     assert page.evaluate("document.activeElement.id") == target
+    # The page glides to the field (smooth scrolling): fill it in once it has stopped, as a
+    # visitor would; a click during the glide can land on the next radio button.
+    page.wait_for_function(
+        "() => new Promise(done => { const y = scrollY; setTimeout(() => done(scrollY === y), 200); })"
+    )
 
     page.fill("#id_name", "Ana Example")
     page.fill("#id_phone", "(203) 555-0142")
