@@ -109,6 +109,7 @@ class ClinicPagesAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, PagesAPIV
     )
     meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
     listed_fields = None  # a listing's fields, once its request is checked; None: every field
+    public_pages = None  # the request's live, public pages of its site, once asked for
 
     @classmethod
     def get_listing_default_fields(cls, model):
@@ -117,6 +118,14 @@ class ClinicPagesAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, PagesAPIV
         if "distance_miles" in cls.get_body_fields_names(model):
             fields.append("distance_miles")
         return fields
+
+    def get_base_queryset(self):
+        # Wagtail's reads every view restriction and the root's translations each time it is
+        # asked, and one listing asks three times (its type, its page of results, its count): one
+        # view serves one request, so it is read once.
+        if self.public_pages is None:
+            self.public_pages = super().get_base_queryset()
+        return self.public_pages.all()
 
     def detail_view(self, request, pk):
         self.check_detail_query()

@@ -381,6 +381,25 @@ def test_a_request_reads_the_sites_and_the_content_version_once(client, demo, se
         assert sites.call_count <= 2 and len(versions) == 1, url
 
 
+def test_an_api_request_reads_the_view_restrictions_once(client, demo):
+    """Which pages are public (every view restriction, and the root's translations) is read
+    once a request, however many times the listing, its type, count and parents ask."""
+    urls = [
+        "/api/v2/pages/?fields=*&limit=20",
+        "/api/v2/pages/?type=treatments.ConditionPage&fields=*&child_of=" + str(demo.conditions.pk),
+        f"/api/v2/pages/{demo.migraine.pk}/",
+        "/api/v3/pages/?limit=20",
+    ]
+    for url in urls:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.content)
+        restrictions = [
+            q for q in captured if q["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"')
+        ]
+        assert len(restrictions) == 1, (url, len(restrictions))
+
+
 def test_the_measured_pages_really_list_their_items(client, demo):
     """Guards the budget test: the items it creates do appear on the pages it measures."""
     office = LocationPageFactory(parent=demo.locations)
