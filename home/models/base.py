@@ -2,7 +2,7 @@
 mixin of clinical pages is `editorial.models.MedicalReviewMixin`)."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.http import Http404
 from django.urls import Resolver404
 from django.utils.translation import gettext_lazy
@@ -121,6 +121,21 @@ class ListingMixin(models.Model):
 ALIAS_CHAIN_LINKS = 4
 
 
+def view_restrictions_on(path):
+    """The view restrictions on the page at `path` (not an alias) and its ancestors, an alias
+    among them counting by the page it is an alias of, followed up to ALIAS_CHAIN_LINKS links."""
+    steplen = Page.steplen
+    paths = [path[:end] for end in range(steplen, len(path) + 1, steplen)]
+    trail = Page.objects.filter(path__in=paths)
+    checked = Q(page__in=trail.filter(alias_of__isnull=True))
+    aliases = trail.filter(alias_of__isnull=False)
+    for _ in range(ALIAS_CHAIN_LINKS):
+        originals = Page.objects.filter(pk__in=aliases.values("alias_of"))
+        checked |= Q(page__in=originals.filter(alias_of__isnull=True))
+        aliases = originals.filter(alias_of__isnull=False)
+    return PageViewRestriction.objects.filter(checked)
+
+
 class BasePage(SeoMixin, ListingMixin, PartnerPreviewMixin, Page):
     """Every page type of the site derives from this abstract page; it has no table of its own."""
 
@@ -204,11 +219,13 @@ class BasePage(SeoMixin, ListingMixin, PartnerPreviewMixin, Page):
         model = last.specific_class
         if model is None:
             return super().route(request, path_components)
-        page = (
-            model.objects.select_related(*getattr(model, "serve_select_related", ()))
-            .filter(pk=last.pk)
-            .first()
+        page = model.objects.select_related(*getattr(model, "serve_select_related", ())).filter(
+            pk=last.pk
         )
+        if last.alias_of_id is None:
+            # Whether any view restriction applies, read with the page: most pages have none.
+            page = page.annotate(view_restricted=Exists(view_restrictions_on(last.path)))
+        page = page.first()
         if page is None:
             raise Http404
         return page.route(request, [])
@@ -235,18 +252,13 @@ class BasePage(SeoMixin, ListingMixin, PartnerPreviewMixin, Page):
         """Wagtail's answer (the restrictions on this page and its ancestors, an alias counting
         by the page it is an alias of) in one query instead of two: served pages ask on every
         request. An alias itself is answered by Wagtail, which follows its chain to the end;
-        an alias among the ancestors is followed here up to ALIAS_CHAIN_LINKS links."""
+        an alias among the ancestors is followed here up to ALIAS_CHAIN_LINKS links. A page that
+        `route` found answers without a query when none applies."""
         if self.alias_of_id is not None:
             return super().get_view_restrictions()
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        trail = Page.objects.filter(path__in=paths)
-        checked = Q(page__in=trail.filter(alias_of__isnull=True))
-        aliases = trail.filter(alias_of__isnull=False)
-        for _ in range(ALIAS_CHAIN_LINKS):
-            originals = Page.objects.filter(pk__in=aliases.values("alias_of"))
-            checked |= Q(page__in=originals.filter(alias_of__isnull=True))
-            aliases = originals.filter(alias_of__isnull=False)
-        return PageViewRestriction.objects.filter(checked)
+        if getattr(self, "view_restricted", None) is False:  # found by `route` with none
+            return PageViewRestriction.objects.none()
+        return view_restrictions_on(self.path)
 
     # Long text a card does show something of (an article's reading time counts its words).
     card_long_text = ()

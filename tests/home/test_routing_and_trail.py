@@ -64,3 +64,22 @@ def test_the_trail_matches_wagtails_ancestors_deeper_down_and_under_a_private_se
         demo.home.pk,
         demo.conditions.pk,
     ]
+
+
+def test_a_page_found_by_its_address_knows_without_a_query_that_nothing_restricts_it(
+    client, demo, django_assert_num_queries
+):
+    """Whether a view restriction applies is read with the page (one query fewer on every page
+    a visitor opens), and a restriction above the page still keeps visitors out."""
+    request = request_for(demo.migraine.url)
+    found = demo.home.route(request, ["conditions", demo.migraine.slug]).page
+    with django_assert_num_queries(0):
+        assert list(found.get_view_restrictions()) == []
+
+    restriction = PageViewRestriction.objects.create(page=demo.conditions, restriction_type="login")
+    found = demo.home.route(request, ["conditions", demo.migraine.slug]).page
+    assert list(found.get_view_restrictions()) == [restriction]
+    response = client.get(demo.migraine.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    restriction.delete()
+    assert client.get(demo.migraine.url).status_code == 200
