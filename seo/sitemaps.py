@@ -2,7 +2,7 @@
 
 `/sitemap.xml` is an index of files of at most `PageSitemap.limit` pages each
 (`/sitemap-pages.xml?p=1`, `?p=2`, …), so that no file grows with the site: a network's 10,000
-pages are five files, each built with the same few queries.
+pages are five files, each built with the same few queries, and the index one count of them.
 
 Wagtail keeps each language's page as a page of its own, linked to the others by a translation
 key, so the alternates of a page are the listed pages that share its key: one query per file finds
@@ -10,7 +10,8 @@ them for all its pages.
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Q
 from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page, Site, get_page_models
 
@@ -38,6 +39,18 @@ def hidden_from_search_engines():
     return hidden
 
 
+class CountedPaginator(Paginator):
+    """A paginator told how many items there are, instead of counting them again."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @property
+    def count(self):
+        return self.known_count
+
+
 class PageSitemap(Sitemap):
     """Pages of the request's site, in every locale, that search engines may list."""
 
@@ -45,6 +58,20 @@ class PageSitemap(Sitemap):
 
     def __init__(self, request):
         self.request = request
+        self.totals = None
+
+    def listed_totals(self):
+        """How many pages are listed and the newest change among them: one scan, read once."""
+        if self.totals is None:
+            self.totals = self.listed().aggregate(
+                count=Count("pk"),
+                latest=Max(Coalesce("last_published_at", "latest_revision_created_at")),
+            )
+        return self.totals
+
+    @property
+    def paginator(self):
+        return CountedPaginator(self.items(), self.limit, self.listed_totals()["count"])
 
     def listed(self):
         site = Site.find_for_request(self.request)
@@ -70,10 +97,9 @@ class PageSitemap(Sitemap):
         return page.last_published_at or page.latest_revision_created_at
 
     def get_latest_lastmod(self):
-        """For the index: the newest change of any listed page, counted by the database."""
-        return self.listed().aggregate(
-            latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
-        )["latest"]
+        """For the index: the newest change of any listed page, counted by the database with
+        the number of files."""
+        return self.listed_totals()["latest"]
 
     def get_urls(self, page=1, site=None, protocol=None):
         protocol = self.get_protocol(protocol)

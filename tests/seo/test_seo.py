@@ -535,6 +535,27 @@ def test_sitemap_queries_do_not_grow_with_the_pages_listed(client, demo):
     assert queries() <= few
 
 
+def test_the_sitemap_index_counts_the_pages_and_their_newest_change_in_one_scan(
+    client, demo, monkeypatch
+):
+    monkeypatch.setattr(PageSitemap, "limit", 7)
+    newest = max(page.last_published_at for page in Page.objects.live().exclude(depth=1))
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    scans = [q["sql"] for q in captured if 'FROM "wagtailcore_page"' in q["sql"]]
+    counting = [sql for sql in scans if "COUNT(" in sql or "MAX(" in sql]
+    assert len(counting) == 1, counting
+    root = ElementTree.fromstring(response.content)
+    files = root.findall("sm:sitemap", SITEMAP_NS)
+    assert len(files) == -(-len(sitemap_entries(client)) // 7) > 1
+    lastmods = {
+        datetime.datetime.fromisoformat(item.findtext("sm:lastmod", namespaces=SITEMAP_NS))
+        for item in files
+    }
+    assert lastmods == {newest}, lastmods
+
+
 def test_the_sitemap_is_split_into_files_of_bounded_size(client, demo, monkeypatch):
     """However many pages the site has, no file lists more than the limit, and together they list
     each page once, its alternates included even when they are in another file."""
