@@ -177,7 +177,7 @@ def resolve_stream(blocks, images):
 # Images
 # ---------------------------------------------------------------------------------------------
 def image_index():
-    """`demo/content/images.toml`: file name → {"title", "alt_text", "credit"}."""
+    """`demo/content/images.toml`: file name → {"title", "alt_text", "alt_text_es", "credit"}."""
     return {image["file"]: image for image in load("images")["images"]}
 
 
@@ -206,6 +206,7 @@ def get_image(filename, command=None, index=None):
         image = ClinicImage(
             title=title,
             alt_text=meta.get("alt_text", ""),
+            alt_text_es=meta.get("alt_text_es", ""),
             credit=meta.get("credit", ""),
             file=ImageFile(fh, name=filename),
             file_size=path.stat().st_size,

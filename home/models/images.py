@@ -1,9 +1,15 @@
 from django.db import models
+from django.utils import translation
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 
 class ClinicImage(AbstractImage):
-    """The site's image model: every image carries its own alt text and credit."""
+    """The site's image model: every image carries its own alt text, in each language the site
+    is read in, and its credit.
+
+    An image is shared by a page and its translations (wagtail-localize synchronises image
+    choices), so its alt text is kept here once per language rather than translated per page.
+    """
 
     alt_text = models.CharField(
         max_length=255,
@@ -13,16 +19,32 @@ class ClinicImage(AbstractImage):
             "Leave empty only for purely decorative images."
         ),
     )
+    alt_text_es = models.CharField(
+        "Spanish alt text",
+        max_length=255,
+        blank=True,
+        help_text=(
+            "The same description in Spanish, read on the Spanish pages and in the API with "
+            "locale=es. Left empty, Spanish pages read the English one."
+        ),
+    )
     credit = models.CharField(
         max_length=255,
         blank=True,
         help_text="Photographer or illustrator, if the licence asks for a credit.",
     )
 
-    admin_form_fields = (*Image.admin_form_fields, "alt_text", "credit")
+    admin_form_fields = (*Image.admin_form_fields, "alt_text", "alt_text_es", "credit")
 
     @property
     def default_alt_text(self):
+        """The alt text in the language being served (the page's, or the API's `?locale=`),
+        Wagtail's `{% image %}` and `{% picture %}` tags' `alt`."""
+        return self.alt_text_in(translation.get_language())
+
+    def alt_text_in(self, language):
+        if (language or "").split("-")[0] == "es" and self.alt_text_es:
+            return self.alt_text_es
         return self.alt_text
 
     class Meta(AbstractImage.Meta):

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core.management import call_command
 from django.utils.formats import date_format
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
 from articles.models import ArticleCondition, ArticleTopic, ArticleTreatment
@@ -124,6 +124,39 @@ def test_demo_images_have_alt_text_and_are_used(client, demo):
     assert all(image.alt_text for image in images)
     html = client.get(demo.home.url).content.decode()
     assert re.search(r'<img [^>]*alt="[^"]+"', html)
+
+
+def alt_texts(client, url):
+    html = client.get(url).content.decode()
+    return set(re.findall(r'<img [^>]*alt="([^"]+)"', html))
+
+
+def test_spanish_pages_describe_their_images_in_spanish(client, demo):
+    """An image is shared by a page and its translation; each language reads its own alt text,
+    on the pages and in the API."""
+    images = ClinicImage.objects.all()
+    assert all(image.alt_text_es for image in images)
+    english = {image.alt_text for image in images}
+    spanish = {image.alt_text_es for image in images}
+    for page in (demo.home, demo.migraine, demo.stamford, demo.article):
+        translation = page.get_translation(Locale.objects.get(language_code="es"))
+        shown = alt_texts(client, translation.url)
+        assert shown and shown <= spanish, (translation.url, shown - spanish)
+        assert alt_texts(client, page.url) <= english
+    hero = demo.home.hero_image
+    spanish_migraine = demo.migraine.get_translation(Locale.objects.get(language_code="es"))
+    data = client.get(f"/api/v2/pages/{spanish_migraine.pk}/?locale=es").json()
+    assert data["listing_image"]["alt"] == demo.migraine.listing_image.alt_text_es
+    assert client.get(f"/api/v2/images/{hero.pk}/").json()["alt"] == hero.alt_text
+    assert client.get(f"/api/v2/images/{hero.pk}/?locale=es").json()["alt"] == hero.alt_text_es
+
+
+def test_an_image_without_spanish_alt_text_reads_the_english_one(client, demo):
+    image = demo.home.hero_image
+    image.alt_text_es = ""
+    image.save()
+    spanish_home = demo.home.get_translation(Locale.objects.get(language_code="es"))
+    assert image.alt_text in alt_texts(client, spanish_home.url)
 
 
 def counts():
