@@ -34,7 +34,14 @@ class ClinicImage(AbstractImage):
         help_text="Photographer or illustrator, if the licence asks for a credit.",
     )
 
-    admin_form_fields = (*Image.admin_form_fields, "alt_text", "alt_text_es", "credit")
+    # Wagtail's own `description` is left out of the form: this model's alt text is what pages
+    # show, and a second box meaning nearly the same would be filled in and never seen.
+    admin_form_fields = (
+        *(name for name in Image.admin_form_fields if name != "description"),
+        "alt_text",
+        "alt_text_es",
+        "credit",
+    )
 
     @property
     def default_alt_text(self):

@@ -1,12 +1,15 @@
 """Editors can open and preview every demo page in the admin, and the demo content is valid."""
 
 import json
+import re
 
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+from home.models import ClinicImage
 
 pytestmark = pytest.mark.django_db
 
@@ -61,3 +64,33 @@ def test_the_admin_sends_nothing_to_third_parties(editor_client, demo):
         html = editor_client.get(url).content.decode()
         assert "gravatar.com" not in html, url
         assert "w-upgrade" not in html, url
+
+
+def test_an_image_is_described_in_each_language_in_its_edit_form(editor_client, demo):
+    """The image form asks for the alt text in English and in Spanish (and not for Wagtail's own
+    description, which no page shows); a change shows on the Spanish pages at once."""
+    image = demo.home.hero_image
+    url = reverse("wagtailimages:edit", args=[image.pk])
+    html = editor_client.get(url).content.decode()
+    assert 'name="alt_text"' in html and 'name="alt_text_es"' in html
+    assert not re.search(r'<(input|textarea)[^>]*name="description"', html)
+    spanish_home = demo.home.get_translation(Locale.objects.get(language_code="es"))
+    editor_client.get(spanish_home.url)  # kept in the visitors' cache
+    response = editor_client.post(
+        url,
+        {
+            "title": image.title,
+            "collection": image.collection_id,
+            "alt_text": image.alt_text,
+            "alt_text_es": "Una sala de tratamiento tranquila.",
+            "credit": image.credit,
+            "tags": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert ClinicImage.objects.get(pk=image.pk).alt_text_es == "Una sala de tratamiento tranquila."
+    editor_client.logout()
+    assert (
+        'alt="Una sala de tratamiento tranquila."'
+        in editor_client.get(spanish_home.url).content.decode()
+    )
