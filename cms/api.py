@@ -109,7 +109,6 @@ class ClinicPagesAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, PagesAPIV
     )
     meta_fields = [*PagesAPIViewSet.meta_fields, "last_published_at"]
     listed_fields = None  # a listing's fields, once its request is checked; None: every field
-    public_pages = None  # the request's live, public pages of its site, once asked for
 
     @classmethod
     def get_listing_default_fields(cls, model):
@@ -119,12 +118,14 @@ class ClinicPagesAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, PagesAPIV
             fields.append("distance_miles")
         return fields
 
+    @functools.cached_property
+    def public_pages(self):
+        """The request's live, public pages of its site. Wagtail's reads every view restriction
+        and the root's translations each time it is asked, and one listing asks four times (its
+        type, its page of results, its count, its parents): one view serves one request."""
+        return super().get_base_queryset()
+
     def get_base_queryset(self):
-        # Wagtail's reads every view restriction and the root's translations each time it is
-        # asked, and one listing asks three times (its type, its page of results, its count): one
-        # view serves one request, so it is read once.
-        if self.public_pages is None:
-            self.public_pages = super().get_base_queryset()
         return self.public_pages.all()
 
     def detail_view(self, request, pk):

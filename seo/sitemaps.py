@@ -13,6 +13,7 @@ from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q
 from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
 from wagtail.models import Locale, Page, Site, get_page_models
 
 from home.localization import default_locale
@@ -58,20 +59,18 @@ class PageSitemap(Sitemap):
 
     def __init__(self, request):
         self.request = request
-        self.totals = None
 
-    def listed_totals(self):
-        """How many pages are listed and the newest change among them: one scan, read once."""
-        if self.totals is None:
-            self.totals = self.listed().aggregate(
-                count=Count("pk"),
-                latest=Max(Coalesce("last_published_at", "latest_revision_created_at")),
-            )
-        return self.totals
+    @cached_property
+    def totals(self):
+        """How many pages are listed and the newest change among them: one scan."""
+        return self.listed().aggregate(
+            count=Count("pk"),
+            latest=Max(Coalesce("last_published_at", "latest_revision_created_at")),
+        )
 
     @property
     def paginator(self):
-        return CountedPaginator(self.items(), self.limit, self.listed_totals()["count"])
+        return CountedPaginator(self.items(), self.limit, self.totals["count"])
 
     def listed(self):
         site = Site.find_for_request(self.request)
@@ -99,7 +98,7 @@ class PageSitemap(Sitemap):
     def get_latest_lastmod(self):
         """For the index: the newest change of any listed page, counted by the database with
         the number of files."""
-        return self.listed_totals()["latest"]
+        return self.totals["latest"]
 
     def get_urls(self, page=1, site=None, protocol=None):
         protocol = self.get_protocol(protocol)
