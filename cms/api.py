@@ -168,6 +168,8 @@ def prefetched_api_fields(pages, fields=None):
 class ClinicDocumentsAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, DocumentsAPIViewSet):
     """Wagtail's documents endpoint, its refusals in the request's language."""
 
+    known_query_parameters = DocumentsAPIViewSet.known_query_parameters.union(["locale"])
+
 
 class ClinicAPIRouter(WagtailAPIRouter):
     """Wagtail's router, remembering each object's detail path (`meta.detail_url`): a listing

@@ -155,6 +155,8 @@ class ClinicImagesAPIViewSet(CheckedDetailMixin, TranslatedErrorsMixin, ImagesAP
     """Wagtail's images endpoint, each image with what an image field carries (docs/api.md)."""
 
     base_serializer_class = ClinicImageSerializer
+    # `locale` chooses the language of the alt texts listed (and of every message).
+    known_query_parameters = ImagesAPIViewSet.known_query_parameters.union(["locale"])
     body_fields = [
         *ImagesAPIViewSet.body_fields,
         APIField("alt", serializer=AltTextField()),

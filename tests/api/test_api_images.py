@@ -44,6 +44,23 @@ def test_the_images_listing_carries_alt_text_absolute_urls_and_renditions(client
     assert opened(medium["url"]).size == (800, 533) == (medium["width"], medium["height"])
 
 
+def test_the_images_listing_describes_them_in_the_language_asked_for(client):
+    """Images are shared by every language; `locale` chooses which alt text a listing carries,
+    as it does for a single image and for pages."""
+    image = ClinicImageFactory(
+        alt_text="A treatment chair by a window.", alt_text_es="Un sillón junto a una ventana."
+    )
+    for locale, alt in (("es", image.alt_text_es), ("en", image.alt_text), (None, image.alt_text)):
+        asked = {"locale": locale} if locale else {}
+        response = client.get("/api/v2/images/", {"limit": 100, **asked})
+        assert response.status_code == 200, response.content
+        item = next(item for item in response.json()["items"] if item["id"] == image.pk)
+        assert item["alt"] == alt, locale
+        assert client.get(f"/api/v2/images/{image.pk}/", asked).json()["alt"] == alt, locale
+    assert client.get("/api/v2/documents/?locale=es").status_code == 200
+    assert client.get("/api/v2/images/?locale=zz").status_code == 400
+
+
 def test_the_image_detail_carries_the_same(client):
     image = ClinicImageFactory(alt_text="A treatment chair by a window.", credit="Clinic staff")
     data = client.get(f"/api/v2/images/{image.pk}/").json()
