@@ -149,6 +149,7 @@ def targets(detail_id):
         ("physician directory", "/physicians/?accepting=1"),
         ("office finder", "/locations/?near=06880"),
         ("search", "/search/?q=migraine"),
+        ("search, misspelled", "/search/?q=migrane"),
         ("sitemap index", "/sitemap.xml"),
         ("API listing, 20", "/api/v2/pages/?fields=*&limit=20"),
         ("API listing, 100", "/api/v2/pages/?fields=*&limit=100"),

@@ -43,3 +43,30 @@ def test_query_finds_its_page_in_the_top_three(client, case):
     assert response.status_code == 200
     slugs = result_slugs(response)
     assert case["expected_slug"] in slugs[:3], slugs
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="misspellings are matched on PostgreSQL (pg_trgm)"
+)
+@pytest.mark.parametrize(
+    "prefix, query, first, word",
+    [
+        ("", "Stamfrod", "stamford", "stamford"),
+        ("", "migrane", "chronic-migraine", "migraine"),
+        ("/es", "migrana", "migrana-cronica", "migraña"),
+    ],
+)
+def test_a_misspelling_lists_the_pages_named_like_it_the_closest_first(
+    client, prefix, query, first, word
+):
+    """A misspelled name shows the pages whose titles hold the word meant, the page named by it
+    first, not every page whose text mentions the word somewhere (which, on a large site, is
+    most of them and takes seconds to rank)."""
+    response = client.get(f"{prefix}/search/", {"q": query})
+    assert response.status_code == 200
+    slugs = result_slugs(response)
+    assert slugs[:1] == [first], slugs
+    titles = re.findall(
+        r'class="search-result__title"><a href="[^"]+">([^<]+)<', response.content.decode()
+    )
+    assert titles and all(word in title.lower() for title in titles), titles
