@@ -1,7 +1,9 @@
 """`make lighthouse`: Lighthouse (mobile settings) on the home, a condition, a treatment, a
-location and the appointment request page of the demo site served production-like; prints the median of three runs of each
-score. With `--check` (CI) it exits non-zero when a median accessibility, best-practices or SEO
-score is below 100; performance depends on the machine's load and is only reported.
+location and the appointment request page of the demo site served production-like; prints the
+median of three runs of each score. With `--check` (CI) it exits non-zero when a median
+accessibility, best-practices or SEO score is below 100, and runs a page once when that run meets
+them (three times, and takes the median, when it does not); performance depends on the machine's
+load and is only reported.
 """
 
 import argparse
@@ -87,17 +89,22 @@ def main():
                     if category in REQUIRED and scores[category][-1] < REQUIRED[category]:
                         print(f"{path} {category} {scores[category][-1]}:", file=sys.stderr)
                         print("\n".join(shortfalls(report, category)), file=sys.stderr)
+                if args.check and all(scores[c][-1] >= m for c, m in REQUIRED.items()):
+                    # A page that meets them once meets them: the required scores do not depend
+                    # on the machine's load. Only a page that falls short is run again, and the
+                    # median of its runs decides (a lost trace can cost a run its points).
+                    break
             medians = {c: statistics.median(values) for c, values in scores.items()}
-            rows.append((name, path, medians))
+            rows.append((name, path, medians, len(scores["seo"])))
             for category, minimum in REQUIRED.items():
                 if medians[category] < minimum:
                     failures.append(f"{path}: {category} {medians[category]:g} < {minimum}")
 
-    print(f"\nLighthouse 12, mobile, median of {args.runs} runs")
-    print(f"{'page':<10} {'path':<46} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5}")
-    for name, path, medians in rows:
+    print("\nLighthouse 12, mobile, the median of each page's runs")
+    print(f"{'page':<10} {'path':<46} {'perf':>5} {'a11y':>5} {'b-p':>5} {'seo':>5} {'runs':>5}")
+    for name, path, medians, runs in rows:
         values = " ".join(f"{medians[c]:>5g}" for c in CATEGORIES)
-        print(f"{name:<10} {path:<46} {values}")
+        print(f"{name:<10} {path:<46} {values} {runs:>5}")
     if failures:
         print("\nBelow the required scores:\n  " + "\n  ".join(failures), file=sys.stderr)
         if args.check:
