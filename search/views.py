@@ -193,10 +193,25 @@ def run_search(query, with_synonyms, pages):
     return results if fuzzy is None else fuzzy
 
 
+# A query's word and a title's word this long or longer are alike when one begins the other
+# ("ketamin" and "ketamine", a letter left off).
+MIN_PREFIX_LENGTH = 4
+
+
+def same_word(typed, word):
+    """`typed` (a query's word) is `word`, or one begins the other and both are long enough."""
+    if typed == word:
+        return True
+    if min(len(typed), len(word)) < MIN_PREFIX_LENGTH:
+        return False
+    return word.startswith(typed) or typed.startswith(word)
+
+
 def title_matches_first(pages, query, with_synonyms):
     """`pages` (one page of results) with the pages whose title holds more of the query's words
     first, otherwise in the search engine's order. Search engines weigh titles differently
-    (SQLite's ranking hardly at all); a visitor who types a page's name expects that page first."""
+    (SQLite's ranking hardly at all); a visitor who types a page's name expects that page first,
+    also with a letter left off its end ("ketamin infusion")."""
     wanted = set(search_terms(with_synonyms).split())
     wanted |= set(search_terms(query).split())
     wanted |= {singular(word) for word in wanted}
@@ -204,9 +219,10 @@ def title_matches_first(pages, query, with_synonyms):
     def matches(page):
         title = set(search_terms(page.title).split())
         title |= {singular(word) for word in title}
+        named = {word for word in title if any(same_word(typed, word) for typed in wanted)}
         # More of the query's words first; among equals, the title that is most nearly the
         # query ("Chronic migraine" before a long article title that also names it).
-        return (-len(wanted & title), len(title - wanted))
+        return (-len(named), len(title - named))
 
     return sorted(pages, key=matches)
 
