@@ -13,8 +13,8 @@ from urllib.parse import urlencode
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Max
-from django.db.models.functions import Length
+from django.db.models import Max, Value
+from django.db.models.functions import Greatest, Length
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -42,9 +42,14 @@ RESULTS_SECONDS = 60
 SUGGESTIONS = 6
 # Fewer results than this when every word must match: any word may match instead.
 MIN_STRICT_RESULTS = 3
-# How alike a title's closest word (or run of words) and a misspelled query must be: PostgreSQL's
-# trigram word similarity, 0 to 1 ("migrane" and "Chronic migraine": 0.47).
+# How alike a title's closest word (or run of words) and a misspelled word of the query must be:
+# PostgreSQL's trigram word similarity, 0 to 1 ("migrane" and "Chronic migraine": 0.62,
+# "Stamfrod" and "Stamford": 0.56, "Stamfrod" and "Accessibility statement": 0.33).
 MIN_TITLE_LIKENESS = 0.3
+# Words of a misspelt query compared with the titles: the first few of four letters or more ("in",
+# "de" and the like are alike to any title).
+FUZZY_WORDS = 5
+MIN_FUZZY_WORD_LENGTH = 4
 # ... and, of those, only the titles at least this share as alike as the most alike one.
 CLOSE_TO_BEST_LIKENESS = 0.7
 
@@ -136,8 +141,8 @@ def searchable_pages(public, result_type=None):
 
 
 def titles_like(pages, words):
-    """The `pages` whose title holds a word like the query's `words` (a misspelling: "migrane",
-    "Stamfrod"), the most alike first and, among equals, the shortest title (the page that is
+    """The `pages` whose title holds a word like one of the query's `words` (a misspelling:
+    "migrane", "Stamfrod", "migrane in Stamfrod"), the most alike first and, among equals, the shortest title (the page that is
     most nearly what was typed: "Chronic migraine" before an article that names it); None when
     no title is like them, or where trigram matching is unavailable (SQLite, PostgreSQL without
     pg_trgm). Titles that share only a few letters with the query ("Stamfrod" and "Accessibility
@@ -149,9 +154,13 @@ def titles_like(pages, words):
     take about 30 ms."""
     if connection.vendor != "postgresql":
         return None
-    alike = pages.annotate(likeness=TrigramWordSimilarity(words, "title")).filter(
-        likeness__gte=MIN_TITLE_LIKENESS
-    )
+    words = [word for word in words.split() if len(word) >= MIN_FUZZY_WORD_LENGTH][:FUZZY_WORDS]
+    if not words:
+        return None
+    likeness = [TrigramWordSimilarity(Value(word), "title") for word in words]
+    alike = pages.annotate(
+        likeness=likeness[0] if len(likeness) == 1 else Greatest(*likeness)
+    ).filter(likeness__gte=MIN_TITLE_LIKENESS)
     try:
         # Savepoint: without pg_trgm PostgreSQL answers with an error, which must not break the
         # surrounding transaction.
@@ -218,11 +227,15 @@ def title_matches_first(pages, query, with_synonyms):
 
     def matches(page):
         title = set(search_terms(page.title).split())
-        title |= {singular(word) for word in title}
-        named = {word for word in title if any(same_word(typed, word) for typed in wanted)}
-        # More of the query's words first; among equals, the title that is most nearly the
-        # query ("Chronic migraine" before a long article title that also names it).
-        return (-len(named), len(title - named))
+        named = {
+            word
+            for word in title
+            if any(same_word(typed, form) for typed in wanted for form in (word, singular(word)))
+        }
+        # More of the query's words first; among equals, for a misspelt query the most alike
+        # title (`titles_like`), then the title that is most nearly the query ("Chronic migraine"
+        # before a long article title that also names it).
+        return (-len(named), -getattr(page, "likeness", 0), len(title - named))
 
     return sorted(pages, key=matches)
 
