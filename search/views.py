@@ -46,12 +46,12 @@ MIN_STRICT_RESULTS = 3
 # PostgreSQL's trigram word similarity, 0 to 1 ("migrane" and "Chronic migraine": 0.62,
 # "Stamfrod" and "Stamford": 0.56, "Stamfrod" and "Accessibility statement": 0.33).
 MIN_TITLE_LIKENESS = 0.3
+# ... and, of those, only the titles at least this share as alike as the most alike one.
+CLOSE_TO_BEST_LIKENESS = 0.7
 # Words of a misspelt query compared with the titles: the first few of four letters or more ("in",
 # "de" and the like are alike to any title).
 FUZZY_WORDS = 5
 MIN_FUZZY_WORD_LENGTH = 4
-# ... and, of those, only the titles at least this share as alike as the most alike one.
-CLOSE_TO_BEST_LIKENESS = 0.7
 
 # `?type=` values: what a visitor may narrow the results to.
 RESULT_TYPES = {
@@ -142,11 +142,12 @@ def searchable_pages(public, result_type=None):
 
 def titles_like(pages, words):
     """The `pages` whose title holds a word like one of the query's `words` (a misspelling:
-    "migrane", "Stamfrod", "migrane in Stamfrod"), the most alike first and, among equals, the shortest title (the page that is
-    most nearly what was typed: "Chronic migraine" before an article that names it); None when
-    no title is like them, or where trigram matching is unavailable (SQLite, PostgreSQL without
-    pg_trgm). Titles that share only a few letters with the query ("Stamfrod" and "Accessibility
-    statement") are left out when a title is much more alike.
+    "migrane", "Stamfrod", "migrane in Stamfrod"), the most alike first and, among equals, the
+    shortest title (the page that is most nearly what was typed: "Chronic migraine" before an
+    article that names it); None when no title is like them, or where trigram matching is
+    unavailable (SQLite, PostgreSQL without pg_trgm). Titles that share only a few letters with
+    the query ("Stamfrod" and "Accessibility statement") are left out when a title is much more
+    alike.
 
     Titles only: a misspelled query is nearly always a page's name (a condition, a treatment, a
     town, a physician). The search backend's own fuzzy matching compares the query with every
